@@ -60,11 +60,21 @@ class HuntResult:
     counterexample: Any = None
     counter_point: Point | None = None
     error: str | None = None
+    ratios: list = None  # residual / allowed of every evaluated instance, in order
+
+    def histogram(self) -> dict:
+        """Counts of log10(residual / allowed) in unit bins from -16 to 2 (clipped): for residual plots."""
+        import math
+        counts = [0] * 18
+        for r in self.ratios or ():
+            k = -16 if r <= 0 else (int(math.floor(math.log10(r))) if math.isfinite(r) else 1)
+            counts[min(max(k, -16), 1) + 16] += 1
+        return {"log10_ratio_from": -16, "counts": counts}
 
 
 def hunt(strategy, evaluate: Callable[[Any], Point], *, seed_value: int, examples: int) -> HuntResult:
     """Evaluate ``examples`` instances of ``strategy``; stop at the first counterexample and shrink it."""
-    out = HuntResult()
+    out = HuntResult(ratios=[])
 
     @settings(max_examples=examples, database=None, deadline=None, derandomize=False, print_blob=False,
               suppress_health_check=list(HealthCheck), verbosity=Verbosity.quiet,
@@ -79,6 +89,7 @@ def hunt(strategy, evaluate: Callable[[Any], Point], *, seed_value: int, example
             return
         out.evaluated += 1
         ratio = point.ratio
+        out.ratios.append(ratio)
         if ratio == ratio and ratio != float("inf"):
             target(min(ratio, 1e300), label="residual / tolerance")
         if point.grey:

@@ -85,9 +85,10 @@ def run_numeric(claim: Claim, *, seed_value: int, samples: int | None = None) ->
         return compare(claim, left, right, q, obs.stderr, obs.scale)
 
     res = hunt(check.instances(), evaluate, seed_value=seed_value, examples=n)
+    extra = {"histogram": res.histogram()} | ({"rejected": res.rejected, "grey": res.grey}
+                                               if res.rejected or res.grey else {})
     common = dict(method=check.method, instances=res.evaluated, tolerance=check.tolerance.describe(),
-                  seed=seed_value, extra={"rejected": res.rejected, "grey": res.grey} if res.rejected or res.grey
-                  else {})
+                  seed=seed_value, extra=extra)
     if res.error:
         return LayerResult(Layer.ERROR, detail=res.error, **common)
     worst = res.counter_point or res.worst
