@@ -81,7 +81,7 @@ def combine(claim_id: str, sym: LayerResult, samp: LayerResult, num: LayerResult
                  else f"the residual simplifies to {sym.residual}")
     if num.outcome is Layer.GREY:
         return v(Status.INCONCLUSIVE, f"statistical grey zone: {num.detail}")
-    if num.outcome is Layer.HOLDS and samp.outcome in (Layer.HOLDS, Layer.ABSENT):
+    if num.outcome is Layer.HOLDS and samp.outcome is not Layer.GREY:
         return v(Status.CONFIRMED, "no symbolic proof; " + num.detail)
     if num.outcome is Layer.ABSENT and samp.outcome is Layer.HOLDS:
         return v(Status.CONFIRMED, "no symbolic proof; " + samp.detail)
