@@ -33,7 +33,7 @@ def claim_seed(seed: int, claim_id: str) -> int:
     return (seed * 1_000_003 + zlib.crc32(claim_id.encode())) % 2**32
 
 
-def _task(kind: str, key: str, seed: int, samples: int | None) -> LayerResult:
+def _task(kind: str, key: str, seed: int, samples: int | None, shrink: bool = True) -> LayerResult:
     claim = _CLAIMS[key]
     try:
         if kind == "symbolic":
@@ -42,9 +42,9 @@ def _task(kind: str, key: str, seed: int, samples: int | None) -> LayerResult:
             if not claim.sample_residual:
                 return LayerResult(Layer.ABSENT, "mpmath sampling", "disabled for this claim")
             return sample_residual(claim, seed_value=claim_seed(seed, claim.id + "#sampling"),
-                                   examples=SAMPLING_EXAMPLES)
+                                   examples=SAMPLING_EXAMPLES, shrink=shrink)
         if kind == "numeric":
-            return run_numeric(claim, seed_value=claim_seed(seed, claim.id), samples=samples)
+            return run_numeric(claim, seed_value=claim_seed(seed, claim.id), samples=samples, shrink=shrink)
         if kind == "dimensions":
             return check_dimensions(claim)
     except Exception as exc:  # noqa: BLE001 - a broken claim is evidence, reported, never a crash
@@ -92,8 +92,14 @@ def combine(claim_id: str, sym: LayerResult, samp: LayerResult, num: LayerResult
 
 
 def check_many(claims: Iterable[Claim], *, seed: int = DEFAULT_SEED, samples: int | None = None, jobs: int = 1,
-               timeout: float = 60.0, on_done: Callable[[Verdict], None] | None = None) -> list[Verdict]:
-    """Check claims in ``jobs`` worker processes; verdicts come back in the order of ``claims``."""
+               timeout: float = 60.0, on_done: Callable[[Verdict], None] | None = None,
+               shrink: bool = True, layers: tuple[str, ...] = ("dimensions", "symbolic", "sampling", "numeric"),
+               ) -> list[Verdict]:
+    """Check claims in ``jobs`` worker processes; verdicts come back in the order of ``claims``.
+
+    ``shrink=False`` skips shrinking counterexamples (the mutation benchmark needs a kill, not a minimal one);
+    a layer left out of ``layers`` counts as ABSENT.
+    """
     claims = list(claims)
     _CLAIMS.clear()
     keys = []
@@ -109,10 +115,13 @@ def check_many(claims: Iterable[Claim], *, seed: int = DEFAULT_SEED, samples: in
         futures = {}
         for key, c in zip(keys, claims):
             t_sym = c.symbolic_timeout or timeout
-            futures[(key, "dimensions")] = pool.schedule(_task, ("dimensions", key, seed, samples), timeout=t_sym)
-            futures[(key, "symbolic")] = pool.schedule(_task, ("symbolic", key, seed, samples), timeout=t_sym)
-            futures[(key, "sampling")] = pool.schedule(_task, ("sampling", key, seed, samples), timeout=timeout)
-            futures[(key, "numeric")] = pool.schedule(_task, ("numeric", key, seed, samples), timeout=4 * timeout)
+            limits = {"dimensions": t_sym, "symbolic": t_sym, "sampling": timeout, "numeric": 4 * timeout}
+            for kind in ("dimensions", "symbolic", "sampling", "numeric"):
+                if kind in layers:
+                    futures[(key, kind)] = pool.schedule(_task, (kind, key, seed, samples, shrink),
+                                                         timeout=limits[kind])
+                else:
+                    results[key][kind] = LayerResult(Layer.ABSENT, kind, "not run")
         for (key, kind), fut in futures.items():
             try:
                 res = fut.result()

@@ -72,13 +72,15 @@ class HuntResult:
         return {"log10_ratio_from": -16, "counts": counts}
 
 
-def hunt(strategy, evaluate: Callable[[Any], Point], *, seed_value: int, examples: int) -> HuntResult:
-    """Evaluate ``examples`` instances of ``strategy``; stop at the first counterexample and shrink it."""
+def hunt(strategy, evaluate: Callable[[Any], Point], *, seed_value: int, examples: int,
+         shrink: bool = True) -> HuntResult:
+    """Evaluate ``examples`` instances of ``strategy``; stop at the first counterexample and (by default) shrink it."""
     out = HuntResult(ratios=[])
 
     @settings(max_examples=examples, database=None, deadline=None, derandomize=False, print_blob=False,
               suppress_health_check=list(HealthCheck), verbosity=Verbosity.quiet,
-              phases=(Phase.generate, Phase.target, Phase.shrink), report_multiple_bugs=False)
+              phases=(Phase.generate, Phase.target) + ((Phase.shrink,) if shrink else ()),
+              report_multiple_bugs=False)
     @seed(seed_value)
     @given(strategy)
     def probe(instance):

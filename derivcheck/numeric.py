@@ -60,7 +60,7 @@ def _fmt(x):
     return f"array{x.shape}, max |.| {float(np.max(np.abs(x))):.6g}"
 
 
-def run_numeric(claim: Claim, *, seed_value: int, samples: int | None = None) -> LayerResult:
+def run_numeric(claim: Claim, *, seed_value: int, samples: int | None = None, shrink: bool = True) -> LayerResult:
     """Draw instances, compute the relation's symbols from each, compare; shrink the first failure."""
     check = claim.numeric
     if check is None:
@@ -84,7 +84,7 @@ def run_numeric(claim: Claim, *, seed_value: int, samples: int | None = None) ->
             q = f_q(*args) if f_q else None
         return compare(claim, left, right, q, obs.stderr, obs.scale)
 
-    res = hunt(check.instances(), evaluate, seed_value=seed_value, examples=n)
+    res = hunt(check.instances(), evaluate, seed_value=seed_value, examples=n, shrink=shrink)
     extra = {"histogram": res.histogram()} | ({"rejected": res.rejected, "grey": res.grey}
                                                if res.rejected or res.grey else {})
     common = dict(method=check.method, instances=res.evaluated, tolerance=check.tolerance.describe(),

@@ -75,7 +75,7 @@ def _scale(values) -> mpmath.mpf:
     return max((abs(v) for v in values), default=mpmath.mpf(0))
 
 
-def sample_residual(claim: Claim, *, seed_value: int, examples: int) -> LayerResult:
+def sample_residual(claim: Claim, *, seed_value: int, examples: int, shrink: bool = True) -> LayerResult:
     """Evaluate the model residual at adversarial points of its symbols' declared domains (50 digits)."""
     lhs, rhs = _model(claim, claim.lhs), _model(claim, claim.rhs)
     quantum = _model(claim, claim.quantum) if claim.relation is Relation.MOD else None
@@ -120,7 +120,7 @@ def sample_residual(claim: Claim, *, seed_value: int, examples: int) -> LayerRes
         return Point(float(residual), allowed, detail={"lhs": mpmath.nstr(left, 12), "rhs": mpmath.nstr(right, 12)})
 
     from hypothesis import strategies as st
-    res = hunt(st.fixed_dictionaries(strategies), evaluate, seed_value=seed_value, examples=examples)
+    res = hunt(st.fixed_dictionaries(strategies), evaluate, seed_value=seed_value, examples=examples, shrink=shrink)
     domains = {str(s): domain_of(s) for s in syms}
     common = dict(method="mpmath sampling, 50 digits, adversarial domain points", instances=res.evaluated,
                   tolerance=f"relative {rel:g} of the largest term (round-off at {_DPS} digits)", seed=seed_value,
