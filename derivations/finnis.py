@@ -196,3 +196,464 @@ def sigma_fig11_caption_corrected() -> Claim:
     """The caption with the sign that Eq. 51 implies: d(x_b + a/2) = int_0^a rho(x_b + u) u du for a neutral cell,
     so sigma = sigma_s(x_1) - d_1/a."""
     return sigma_with_dipole_sign(-1, "T-A-48/fix")
+
+
+# =================================================================================================================
+# Part two of this module: the remaining relations of T-A-47 (Eqs. 38, 39, 50, A1, A2, the Fig. 11 worked example),
+# T-A-30, T-A-57b and Part 2 of the spec (T-B-01, 02, 03, 04, 08, 11, 12, 32, T-B-50 A1/A2/A5).
+#
+# Symbolic models (definitions are unevaluated Integrals; the engine's .doit() evaluates them in its worker):
+#   * G2 crystal, as above, with Mbar^(1)(y) = (1/a) int_0^a rho(y+u)(u - a/2) du (whole-cell partition, Eq. E1);
+#   * a general neutral window [A, B] with x_b a boundary: S_0 = S_ref + F, F a polynomial with F(A) = F(x_b) = F(B)
+#     (so both microintervals [A, x_b], [x_b, B] are neutral), rho = F' (the amorphous case of Eq. 50);
+#   * point charges placed by symbols, for Eqs. 57, 58 and the Fig. 11 chain.
+# Numeric instances are Gaussian-packet slabs (numerics/crystals.py, numerics/chains.py), evaluated analytically.
+# =================================================================================================================
+from dataclasses import replace  # noqa: E402
+
+from derivcheck import Relation  # noqa: E402,F401
+from numerics.chains import (crystal_boundaries, mbar, molecular_chains,  # noqa: E402
+                             potential_by_double_integration, top_hat_charge)
+from numerics.crystals import (alternating_chains, interface_slabs, packet_slabs,  # noqa: E402
+                               point_charge_crystals)
+
+__all__ += ["finnis_claims_part2"]
+
+ell = sp.Symbol("ell", positive=True)                 # mesoscale window width
+N_c = sp.Symbol("N", integer=True, positive=True)     # whole cells on each side of x_b
+v, X, eps0 = sp.Symbol("v", real=True), sp.Symbol("X", real=True), sp.Symbol("epsilon_0", positive=True)
+R_ref = sp.Symbol("R_ref", real=True)                 # charge from the bulk origin to the right end of the slab
+A_w, B_w = sp.symbols("A B", real=True)               # neutral end points of a window
+p = sp.symbols("p_0:3", real=True)                    # polynomial coefficients of the general microstructure
+
+# formula symbols computed by the numeric layer
+S_bar0b, nubar, I_half, M1b, M1b_1, M1b_2, S_0s = sp.symbols("Sbar_0b nubar I_half Mbar1 Mbar1_1 Mbar1_2 S_0",
+                                                             real=True)
+sigma_L, sigma_R, I_right, Q_int = sp.symbols("sigma_L sigma_R I_right I_12", real=True)
+sigma_s1_, sigma_s2_, sigma_b1_, sigma_b2_ = sp.symbols("sigma_s_x1 sigma_s_x2 sigma_b_x1 sigma_b_x2", real=True)
+b_ch = sp.Symbol("b", positive=True)                  # Fig. 11: distance from a + charge to the next - charge
+avg_rho_a, int_avg_rho_a, E_cell, P_eq46 = sp.symbols("avg_rho_a int_avg_rho_a E_cell P", real=True)
+sig_X1, sig_X2, kernel_S0 = sp.symbols("sigma_X1 sigma_X2 kernel_avg_S0", real=True)
+sum_q_left, cell_qx = sp.symbols("sum_q_left sum_qx_cell", real=True)
+I_u = sp.Symbol("I_u", real=True)
+
+
+def _M1bar_G2(y):
+    r""":math:`\bar{\mathcal M}^{(1)}(y)=\frac1a\int_0^a\rho(y+u)(u-a/2)\,du`, whole-cell partition of the G2 crystal."""
+    return sp.Integral(_rho(y + u) * (u - a / 2), (u, 0, a)) / a
+
+
+def _avg_S0_G2(y):
+    """Period (top-hat, width a) average of S_0 over [y, y + a]: Eq. 49 for the G2 crystal (= T-A-57a)."""
+    return sp.Integral(_S0(t), (t, y, y + a)) / a
+
+
+# general neutral window: S_0 = S_ref + F, F(A) = F(x_b) = F(B) = 0
+def _F(y):
+    return (y - A_w) * (y - x_b) * (y - B_w) * (p[0] + p[1] * y + p[2] * y**2)
+
+
+def _rho_gen(y):
+    return sp.diff(_F(y), y)
+
+
+def _M1bar_gen(cuts):
+    """Eq. E1 with the microintervals between consecutive ``cuts`` (each neutral in this model)."""
+    return sum(sp.Integral((y_ - (lo + hi) / 2) * _rho_gen(y_), (y_, lo, hi)) for lo, hi in zip(cuts[:-1], cuts[1:])) \
+        / (cuts[-1] - cuts[0])
+
+
+y_ = sp.Symbol("y", real=True)
+_GEN_SIGMA = S_ref + sp.Integral(_F(y_), (y_, A_w, B_w)) / (B_w - A_w)   # top-hat Eq. 49 on the neutral window
+
+# --- numeric helpers -----------------------------------------------------------------------------------------------
+_ANALYTIC_TOL = Tolerance(
+    abs=1e-9, rel=1e-9,
+    reason="every quantity in closed form (normal CDF/pdf of each packet; Gaussian kernel smoothing exact, "
+           "s -> sqrt(s^2 + w^2)); kernel width w >= 1.5 a damps the periodic part by exp(-2 pi^2 w^2/a^2) < 1e-19; "
+           "round-off of sums of a few hundred O(1) terms is ~1e-13")
+_GL_TOL = Tolerance(
+    abs=1e-8, rel=1e-8,
+    reason="closed forms plus 20-node Gauss-Legendre panels no wider than the narrowest packet (error at "
+           "round-off, verified by panel halving in tests/test_finnis.py); 1e-8 leaves a margin over ~1e-12")
+_TOPHAT_TOL = Tolerance(
+    abs=1e-9, rel=1e-9,
+    reason="exact identity on a window whose end points are neutral partition points; every integral in closed "
+           "form; round-off of sums over ~1000 packets")
+
+
+def _kernel_sigma(ch, X_):
+    """Eq. 49 by Fubini: int_{-inf}^X (mu_w * rho) = sum_k q_k Phi((X - m_k)/sqrt(s_k^2 + w^2)), w = 2a."""
+    return float(ch.smoothed(2 * ch.period).S0(X_))
+
+
+def _bulk_point(ch, frac, margin=0.0):
+    lo, hi = ch.bulk
+    return lo + margin + frac * (hi - lo - 2 * margin)
+
+
+def _m1(ch, xb, n=1):
+    return mbar(ch, xb, n, crystal_boundaries(xb, ch.period, 3))
+
+
+def _slabs_and_fracs():
+    return st.tuples(packet_slabs(), st.floats(0.0, 1.0), st.floats(0.0, 1.0))
+
+
+def _chains_and_fracs():
+    return st.tuples(molecular_chains(), st.floats(0.0, 1.0), st.floats(0.0, 1.0))
+
+
+def _mk(claim_id, name, lhs, rhs, definitions, instances, observe, tolerance, method, *, spec_id=None,
+        samples=30, dims=None, **kw) -> Claim:
+    spec = spec_entry(spec_id or claim_id.split("/")[0])
+    return Claim(id=claim_id, name=name, paper="tangney2024", location=kw.pop("location", spec["location"]),
+                 statement=kw.pop("statement", spec["statement"]), title=kw.pop("title", spec["title"]),
+                 lhs=lhs, rhs=rhs, definitions=definitions, dimensions=dims or {},
+                 numeric=NumericCheck(instances=instances, observe=observe, tolerance=tolerance, method=method,
+                                      samples=samples),
+                 assumptions=kw.pop("assumptions", _ASSUMPTIONS), headline=True, **kw)
+
+
+_SIG = charge / length**2
+_DIMS_SIGMA = {S_0s: _SIG, M1b: _SIG, sigma: _SIG, sigma_L: _SIG, sigma_R: _SIG, I_right: _SIG}
+
+
+# --- T-A-47: Eqs. 38, 39, 50, A1, A2 ------------------------------------------------------------------------------
+def _observe_eq38(inst) -> Observation:
+    ch, f1, _ = inst
+    a_ = ch.period
+    n_half = 15                                                    # ell/2 = 15 a >= 10 kernel widths (w = 1.5 a)
+    w = 1.5 * a_
+    xb = _bulk_point(ch, f1, margin=n_half * a_)
+    L2 = n_half * a_
+    # Eq. 36, r = 0: int_{-l/2}^{l/2} rho(x_b + u) F_mu(u) du, F_mu(u) = Phi(-u/w) for a Gaussian kernel
+    sb = gauss_legendre(lambda uu: ch.rho(xb + uu) * ndtr(-uu / w), -L2, L2, panel=float(ch.s.min()))
+    return Observation({"Sbar_0b": sb, "nubar": float(ch.S0(xb + L2) - ch.S0(xb - L2)) / (2 * L2), "ell": 2 * L2,
+                        "I_half": float(ch.S0(xb) - ch.S0(xb - L2)), "Mbar1": _m1(ch, xb)})
+
+
+from scipy.special import ndtr  # noqa: E402
+
+
+@register("T-A-47/38a")
+def eq38_bulk_term_first_form() -> Claim:
+    r"""Tangney Eq. 38, first equality: :math:`\bar{\mathcal S}_{0,b}=\frac\ell2\overline{\Delta\nu}(x_b)-\bar{\mathcal M}^{(1)}(x_b)`."""
+    return _mk("T-A-47/38a", "surface_excess_bulk_term_equals_half_window_mean_minus_moment_density",
+               S_bar0b, ell / 2 * nubar - M1b,
+               {S_bar0b: _avg_S0_G2(x_b) - _S0(x_b - N_c * a),
+                ell: 2 * N_c * a, nubar: sp.Integral(_rho(x_b + u), (u, -N_c * a, N_c * a)) / (2 * N_c * a),
+                M1b: _M1bar_G2(x_b)},
+               _slabs_and_fracs, _observe_eq38, _GL_TOL,
+               "GB1 slabs; Sbar_0b by Eq. 36 (Gaussian kernel w = 1.5a, F_mu = Phi(-u/w), Gauss-Legendre), window "
+               "ell = 30a centred on a random bulk x_b, Mbar1 over whole cells (Eq. E1), nubar in closed form",
+               location="Sec. VII.H.1, Eq. 38 (first equality)",
+               statement=r"\bar{\mathcal S}^{[\Delta\nu]}_{0,b}(x_b;\ell)=\frac\ell2\overline{\Delta\nu}(x_b)"
+                         r"-\left\langle\mathcal M^{(1)}_{\Delta\nu};\mu\right\rangle^*_{\varepsilon_x}(x_b)",
+               notes="Symbolic model: the G2 crystal with ell = 2 N a; the bulk term is the mesoscale average of S_0 "
+                     "(period average, T-A-57a) minus the surface term S_0(x_b - ell/2) of Eq. 35.")
+
+
+@register("T-A-47/38b")
+def eq38_bulk_term_second_form() -> Claim:
+    r"""Tangney Eq. 38, second equality: :math:`\bar{\mathcal S}_{0,b}=\int_{x_b-\ell/2}^{x_b}\nu\,dx-\bar{\mathcal M}^{(1)}(x_b)`."""
+    return _mk("T-A-47/38b", "surface_excess_bulk_term_equals_half_window_charge_minus_moment_density",
+               S_bar0b, I_half - M1b,
+               {S_bar0b: _avg_S0_G2(x_b) - _S0(x_b - N_c * a), I_half: sp.Integral(_rho(t), (t, x_b - N_c * a, x_b)),
+                M1b: _M1bar_G2(x_b)},
+               _slabs_and_fracs, _observe_eq38, _GL_TOL,
+               "GB1 slabs; Sbar_0b by Eq. 36 (Gaussian kernel w = 1.5a, Gauss-Legendre), ell = 30a; the half-window "
+               "charge and Mbar1 in closed form", location="Sec. VII.H.1, Eq. 38 (second equality)",
+               statement=r"\bar{\mathcal S}^{[\Delta\nu]}_{0,b}(x_b;\ell)=\int_{x_b-\ell/2}^{x_b}\nu(x)\,dx"
+                         r"-\bar{\mathcal M}^{(1)}_{\Delta\nu}(x_b)",
+               notes="Symbolic model: G2 crystal, ell = 2 N a, Sbar_0b = (period average of S_0) - S_0(x_b - ell/2) "
+                     "(Eqs. 35, 36 with a kernel much narrower than ell but much wider than a).")
+
+
+def _observe_chain_window(inst, right=False) -> Observation:
+    ch, f1, f2 = inst
+    P = ch.boundaries
+    k = 20 + int(f2 * 20)                                          # 20-40 microintervals on each side
+    lo, hi = np.searchsorted(P, ch.bulk[0]), np.searchsorted(P, ch.bulk[1]) - 1
+    i = int(lo + f1 * (hi - lo))
+    xb = float(P[i])
+    A_, B_ = P[i - k], P[i + k]
+    total = float(ch.q.sum())
+    sig = top_hat_charge(ch, A_, B_)                               # Eq. 49, top-hat kernel on the neutral window
+    vals = {"S_0": float(ch.S0(xb)), "Mbar1": mbar(ch, xb, 1, P, k), "sigma": sig, "sigma_L": sig,
+            "sigma_R": total - sig, "I_right": total - float(ch.S0(xb))}
+    return Observation(vals)
+
+
+_CHAIN_METHOD = ("G3 molecular chains (dipolar/quadrupolar, random gaps, optional adsorbate); x_b a random "
+                 "molecule boundary in the bulk; Mbar1 by Eq. E1 over 20-40 neutral microintervals each side "
+                 "(closed-form packet moments); sigma by Eq. 49 with a top-hat kernel on the same neutral window "
+                 "(closed-form integral of S_0)")
+
+
+@register("T-A-47/39")
+def eq39_general_surface_excess() -> Claim:
+    r"""Tangney Eq. 39: :math:`\mathcal S_0^{[\Delta\nu]}(\mathbf x_b)=\int_{x_L}^{x_b}\Delta\nu\,dx-\bar{\mathcal M}^{(1)}(x_b)`."""
+    return _mk("T-A-47/39", "macroscopic_surface_excess_equals_integral_to_cut_minus_moment_density",
+               sigma, S_0s - M1b,
+               {sigma: _GEN_SIGMA, S_0s: S_ref, M1b: _M1bar_gen([A_w, x_b, B_w])},
+               _chains_and_fracs, _observe_chain_window, _TOPHAT_TOL, _CHAIN_METHOD, dims=_DIMS_SIGMA,
+               location="Sec. VII.H.1, Eq. 39",
+               statement=r"\mathcal S_0^{[\Delta\nu]}(\mathbf x_b)=\int_{x_L}^{x_b}\Delta\nu(x)\,dx"
+                         r"-\bar{\mathcal M}^{(1)}_{\Delta\nu}(x_b)",
+               notes="Symbolic model: general (non-periodic) microstructure on a window [A, B] split at x_b into two "
+                     "neutral microintervals (S_0 - S_ref is a polynomial vanishing at A, x_b, B); the macroscopic "
+                     "excess is the top-hat mesoscale average of S_0 over the window. The identity is exact for "
+                     "any neutral window; for a disordered chain a different window changes both sides by the "
+                     "same O(sqrt(a/ell)) amount (see T-B-02/xb).")
+
+
+@register("T-A-47/50")
+def eq50_generalized_finnis() -> Claim:
+    r"""Tangney Eq. 50: :math:`\sigma=\int_{x_L}^{x_b}\rho\,dx-\bar{\mathcal M}^{(1)}_\rho(x_b)`, for a crystal slab with
+    the whole-cell partition, against the Gaussian-kernel mesoscale value of Eq. 49."""
+    return _mk("T-A-47/50", "generalized_finnis_sigma_equals_charge_to_cut_minus_moment_density",
+               sigma, S_0s - M1b, {sigma: _SIGMA_MODEL, S_0s: _S0(x_b), M1b: _M1bar_G2(x_b)},
+               _slabs_and_fracs, _observe_eq50, _ANALYTIC_TOL,
+               "GB1 slabs with surface perturbations; sigma = Gaussian-kernel Eq. 49 (w = 2a) at the bulk centre; "
+               "S_0 and Mbar1 (Eq. E1, 3 whole cells each side) in closed form at a random bulk x_b",
+               dims=_DIMS_SIGMA, location="Sec. X.B, Eq. 50",
+               statement=r"\sigma\equiv\int_{x_L}^{x_b}\rho(x)\,dx-\bar{\mathcal M}^{(1)}_\rho(x_b)")
+
+
+def _observe_eq50(inst) -> Observation:
+    ch, f1, _ = inst
+    xb = _bulk_point(ch, f1, margin=3 * ch.period)
+    return Observation({"sigma": _kernel_sigma(ch, _bulk_point(ch, 0.5)), "S_0": float(ch.S0(xb)),
+                        "Mbar1": _m1(ch, xb)})
+
+
+@register("T-A-47/A1")
+def eqA1_left_surface_charge_disordered() -> Claim:
+    r"""Tangney Eq. A1 on disordered molecular chains: :math:`\sigma_L=\int_{x_L}^{x_b}\rho-\bar{\mathcal M}^{(1)}_\rho(x_b)`."""
+    return _mk("T-A-47/A1", "left_surface_charge_equals_charge_to_cut_minus_moment_density",
+               sigma_L, S_0s - M1b, {sigma_L: _GEN_SIGMA, S_0s: S_ref, M1b: _M1bar_gen([A_w, x_b, B_w])},
+               _chains_and_fracs, _observe_chain_window, _TOPHAT_TOL, _CHAIN_METHOD, dims=_DIMS_SIGMA,
+               location="Appendix A, Eq. A1",
+               statement=r"\sigma_L=\int_{\mathbf x_L}^{\mathbf x_b}\boldsymbol\rho(\mathbf x)\,d\mathbf x="
+                         r"\int_{x_L}^{x_b}\rho(x)\,dx-\bar{\mathcal M}^{(1)}_\rho(x_b)")
+
+
+def _observe_A2_crystal(inst) -> Observation:
+    ch, f1, _ = inst
+    xb = _bulk_point(ch, f1, margin=3 * ch.period)
+    total = float(ch.q.sum())
+    return Observation({"sigma_R": total - _kernel_sigma(ch, _bulk_point(ch, 0.5)),
+                        "I_right": total - float(ch.S0(xb)), "Mbar1": _m1(ch, xb)})
+
+
+_A2_MODEL = {sigma_R: R_ref - _avg_S0_G2(x_b) + S_ref, I_right: R_ref - sp.Integral(_rho(t), (t, 0, x_b)),
+             M1b: _M1bar_G2(x_b)}
+
+
+@register("T-A-47/A2")
+def eqA2_right_surface_charge() -> Claim:
+    r"""Tangney Eq. A2: :math:`\sigma_R=-\int_{x_b}^{x_R}\rho\,dx+\bar{\mathcal M}^{(1)}_\rho(x_b)` (as printed)."""
+    return _mk("T-A-47/A2", "right_surface_charge_equals_moment_density_minus_charge_beyond_cut",
+               sigma_R, -I_right + M1b, _A2_MODEL, _slabs_and_fracs, _observe_A2_crystal, _ANALYTIC_TOL,
+               "GB1 slabs perturbed at both surfaces; sigma_R = total charge - Gaussian-kernel Eq. 49 at the bulk "
+               "centre (w = 2a); int_{x_b}^{x_R} rho = total - S_0(x_b); Mbar1 by Eq. E1 (whole cells)",
+               dims=_DIMS_SIGMA, location="Appendix A, Eq. A2",
+               statement=r"\sigma_R=\int_{\mathbf x_b}^{\mathbf x_R}\boldsymbol\rho(\mathbf x)\,d\mathbf x="
+                         r"-\int_{x_b}^{x_R}\rho(x)\,dx+\bar{\mathcal M}^{(1)}_\rho(x_b)",
+               notes="Symbolic model: G2 crystal; R_ref is the charge from the bulk origin to the right end, so "
+                     "int_{x_b}^{x_R} rho = R_ref - int_0^{x_b} rho and sigma_R = R_ref + S_ref - (period average "
+                     "of S_0) (the total charge minus Eq. 49 of the left part).")
+
+
+@register("T-A-47/A2/fix")
+def eqA2_right_surface_charge_corrected() -> Claim:
+    r"""Eq. A2 with the sign that charge conservation requires: :math:`\sigma_R=Q-\sigma_L=+\int_{x_b}^{x_R}\rho\,dx
+    +\bar{\mathcal M}^{(1)}_\rho(x_b)` (cf. Eq. 43, printed with +)."""
+    return _mk("T-A-47/A2/fix", "right_surface_charge_equals_charge_beyond_cut_plus_moment_density",
+               sigma_R, I_right + M1b, _A2_MODEL, _slabs_and_fracs, _observe_A2_crystal, _ANALYTIC_TOL,
+               "as T-A-47/A2", dims=_DIMS_SIGMA, corrects="T-A-47/A2", location="Appendix A, Eq. A2 (repaired)",
+               statement=r"\sigma_R=\int_{x_b}^{x_R}\rho(x)\,dx+\bar{\mathcal M}^{(1)}_\rho(x_b)",
+               title="Right-surface charge with the sign of Eq. 43",
+               notes="sigma_L + sigma_R must equal the total charge int_{x_L}^{x_R} rho (neutral bulk); with A1 "
+                     "this fixes the sign of the integral in A2. Eq. 43 of Sec. VII.H.4 has the + sign.")
+
+
+# --- the Fig. 11 worked example (T-A-47 printed values, T-B-04) ---------------------------------------------------
+n_cell = sp.Symbol("n", integer=True, nonnegative=True)
+x_1s, x_2s = sp.symbols("x_1 x_2", real=True)
+_J = sp.Symbol("j", integer=True)
+# cell contents by the geometry of the chain (+1 at j a, -1 at j a + b): x_1 in the gap after the -1 of cell n,
+# x_2 in the gap after the +1 of cell n; Eq. E1 with whole cells [x, x + a].
+_F11 = {
+    sigma_s1_: sp.Sum(1 - 1, (_J, 0, n_cell)),                                  # pairs +1, -1 to the left of x_1
+    sigma_s2_: sp.Sum(1, (_J, 0, n_cell)) - sp.Sum(1, (_J, 0, n_cell - 1)),     # one unpaired +1 left of x_2
+    sigma_b1_: -((+1) * ((n_cell + 1) * a - x_1s - a / 2) + (-1) * ((n_cell + 1) * a + b_ch - x_1s - a / 2)) / a,
+    sigma_b2_: -((-1) * (n_cell * a + b_ch - x_2s - a / 2) + (+1) * ((n_cell + 1) * a - x_2s - a / 2)) / a,
+}
+
+
+def _observe_f11(inst) -> Observation:
+    (ch, a_, b_), t1, t2 = inst
+    n = 30
+    x1 = n * a_ + b_ + (0.001 + 0.998 * t1) * (a_ - b_)     # strictly inside the gap after a -1 charge
+    x2 = n * a_ + (0.001 + 0.998 * t2) * b_                 # strictly inside the gap after a +1 charge
+    vals = {"sigma_s_x1": float(ch.S0(x1)), "sigma_s_x2": float(ch.S0(x2)),
+            "sigma_b_x1": -_m1(ch, x1), "sigma_b_x2": -_m1(ch, x2), "a": a_, "b": b_,
+            "sigma": _kernel_sigma(ch, 30 * a_)}
+    return Observation(vals)
+
+
+def _f11_instances():
+    return st.tuples(alternating_chains(), st.floats(0.0, 1.0), st.floats(0.0, 1.0))
+
+
+_F11_METHOD = ("F11 chains (+1 at n a, -1 at n a + b, random a and b < a/2); x_1, x_2 random in their gaps in cell 30; "
+               "sigma_s = sum of the point charges left of the cut; sigma_b = -Mbar1 by Eq. E1 over whole cells; "
+               "sigma by the Gaussian-kernel Eq. 49 (w = 2a), analytic for point charges")
+
+
+def _f11_claim(cid, name, lhs, rhs, printed, **kw):
+    return _mk(cid, name, lhs, rhs, dict(_F11, sigma=sp.Symbol("sigma", real=True)), _f11_instances, _observe_f11,
+               _ANALYTIC_TOL, _F11_METHOD, spec_id=kw.pop("spec_id", "T-A-47"),
+               location="Sec. X.B, text after Eq. 51 (Fig. 11)", statement=printed,
+               title="Fig. 11 worked example: printed value", **kw)
+
+
+@register("T-A-47/fig11-ss1")
+def fig11_sigma_s_at_x1() -> Claim:
+    """Printed value sigma_s(x_1) = 0."""
+    return _f11_claim("T-A-47/fig11-ss1", "fig11_charge_left_of_x1_is_zero", sigma_s1_, sp.Integer(0),
+                      r"\sigma_s(x_1)=0")
+
+
+@register("T-A-47/fig11-ss2")
+def fig11_sigma_s_at_x2() -> Claim:
+    """Printed value sigma_s(x_2) = 1."""
+    return _f11_claim("T-A-47/fig11-ss2", "fig11_charge_left_of_x2_is_one", sigma_s2_, sp.Integer(1),
+                      r"\sigma_s(x_2)=1")
+
+
+@register("T-A-47/fig11-sb1")
+def fig11_sigma_b_at_x1() -> Claim:
+    """Printed value sigma_b(x_1) = b/a."""
+    return _f11_claim("T-A-47/fig11-sb1", "fig11_bulk_term_at_x1_is_b_over_a", sigma_b1_, b_ch / a,
+                      r"\sigma_b(x_1)=b/a")
+
+
+@register("T-A-47/fig11-sb2")
+def fig11_sigma_b_at_x2() -> Claim:
+    """Printed value sigma_b(x_2) = -(a - b)/a."""
+    return _f11_claim("T-A-47/fig11-sb2", "fig11_bulk_term_at_x2_is_minus_a_minus_b_over_a", sigma_b2_,
+                      -(a - b_ch) / a, r"\sigma_b(x_2)=-(a-b)/a")
+
+
+def _f11_sigma_model():
+    """Period average of S_0 over [x_1, x_1 + a]: S_0 is 1 between the +1 at (n+1)a and the -1 at (n+1)a + b,
+    0 elsewhere in that period."""
+    c0 = (n_cell + 1) * a
+    return (sp.Integral(0, (t, x_1s, c0)) + sp.Integral(1, (t, c0, c0 + b_ch)) + sp.Integral(0, (t, c0 + b_ch, x_1s + a))) / a
+
+
+@register("T-A-47/fig11-sigma")
+def fig11_sigma_is_b_over_a() -> Claim:
+    """Printed value sigma = b/a, against the mesoscale (kernel) value of Eq. 49."""
+    c = _f11_claim("T-A-47/fig11-sigma", "fig11_surface_charge_is_b_over_a", sigma, b_ch / a, r"\sigma=b/a")
+    return replace(c, definitions={sigma: _f11_sigma_model()})
+
+
+@register("T-B-04/x1")
+def fig11_sum_at_x1() -> Claim:
+    """sigma_s(x_1) + sigma_b(x_1) = b/a (Sec. X.B)."""
+    return _f11_claim("T-B-04/x1", "fig11_finnis_sum_at_x1_is_b_over_a", sigma_s1_ + sigma_b1_, b_ch / a,
+                      r"\sigma_s(x_1)+\sigma_b(x_1)=b/a", spec_id="T-B-04")
+
+
+@register("T-B-04/x2")
+def fig11_sum_at_x2() -> Claim:
+    """sigma_s(x_2) + sigma_b(x_2) = b/a (Sec. X.B)."""
+    return _f11_claim("T-B-04/x2", "fig11_finnis_sum_at_x2_is_b_over_a", sigma_s2_ + sigma_b2_, b_ch / a,
+                      r"\sigma_s(x_2)+\sigma_b(x_2)=b/a", spec_id="T-B-04")
+
+
+# --- T-A-30: the window-a average (Fig. 4 caption) and T-A-57b: the bulk field ------------------------------------
+def _observe_fig4(inst) -> Observation:
+    ch, f1, _ = inst
+    a_ = ch.period
+    Xp = _bulk_point(ch, f1, margin=a_)
+    return Observation({"avg_rho_a": float(ch.S0(Xp + a_ / 2) - ch.S0(Xp - a_ / 2)) / a_,
+                        "int_avg_rho_a": top_hat_charge(ch, Xp - a_ / 2, Xp + a_ / 2),
+                        "sigma": _kernel_sigma(ch, _bulk_point(ch, 0.5))})
+
+
+@register("T-A-30/bulk")
+def window_average_vanishes_in_bulk() -> Claim:
+    r"""Fig. 4 caption: :math:`\langle\rho\rangle_a(x)=0` in the bulk."""
+    return _mk("T-A-30/bulk", "window_a_average_of_rho_vanishes_in_bulk", avg_rho_a, sp.Integer(0),
+               {avg_rho_a: sp.Integral(_rho(X + u), (u, -a / 2, a / 2)) / a}, _slabs_and_fracs, _observe_fig4,
+               _ANALYTIC_TOL, "GB1 slabs; <rho>_a at a random bulk point from S_0 in closed form",
+               statement=r"\langle\rho\rangle_a(x)=0\ \text{in the bulk}",
+               notes="Quantitative content of 'it vanishes everywhere in the green-shaded bulk'.")
+
+
+@register("T-A-30/excess")
+def window_average_integrates_to_surface_charge() -> Claim:
+    r"""Fig. 4 caption: :math:`\int_{x_L}^{X}\langle\rho\rangle_a\,dx=\sigma` for X in the bulk."""
+    return _mk("T-A-30/excess", "window_a_average_integrates_to_surface_charge", int_avg_rho_a, sigma,
+               {int_avg_rho_a: sp.Integral(_S0(X + u), (u, -a / 2, a / 2)) / a, sigma: _SIGMA_MODEL},
+               _slabs_and_fracs, _observe_fig4, _ANALYTIC_TOL,
+               "GB1 slabs; the integral of <rho>_a up to a random bulk X is (1/a) int_{X-a/2}^{X+a/2} S_0 (Fubini), "
+               "in closed form; sigma by the Gaussian-kernel Eq. 49 (w = 2a)", dims=_DIMS_SIGMA | {
+                   int_avg_rho_a: _SIG},
+               statement=r"\int_{\text{surface}}\langle\rho\rangle_a(x)\,dx=\boldsymbol\sigma",
+               notes="The integral over 'all points not in the bulk but within a of it' equals the integral up to "
+                     "any bulk X, because <rho>_a vanishes in the bulk (T-A-30/bulk) and in the vacuum.")
+
+
+def _observe_field(inst) -> Observation:
+    ch, f1, _ = inst
+    a_ = ch.period
+    xb = _bulk_point(ch, f1, margin=a_)
+    nodes, wq = _composite_nodes(xb, xb + a_, float(ch.s.min()))
+    _, E = potential_by_double_integration(ch.rho, float(ch.m.min() - 1.5), nodes, eps0=1.0,
+                                           panel=float(ch.s.min()))
+    return Observation({"E_cell": float(np.sum(E * wq) / a_), "sigma": _kernel_sigma(ch, _bulk_point(ch, 0.5)),
+                        "epsilon_0": 1.0})
+
+
+def _composite_nodes(lo, hi, panel, order=20):
+    """Nodes and weights of composite Gauss-Legendre on [lo, hi], panels no wider than ``panel``."""
+    n = max(1, int(np.ceil((hi - lo) / panel)))
+    edges = np.linspace(lo, hi, n + 1)
+    tq, wq = np.polynomial.legendre.leggauss(order)
+    mid, half = (edges[1:] + edges[:-1]) / 2, (edges[1:] - edges[:-1]) / 2
+    return (mid[:, None] + half[:, None] * tq).ravel(), (half[:, None] * wq).ravel()
+
+
+_E_MODEL = sp.Integral(_S0(t), (t, x_b, x_b + a)) / (a * eps0)   # Gauss's law in 1D: eps0 E = S_0
+
+
+@register("T-A-57b/field")
+def bulk_cell_field_equals_sigma_over_eps0() -> Claim:
+    r"""Spec T-A-57b: :math:`\frac1a\int_{\rm cell}\mathcal E\,dx=\sigma/\epsilon_0` in the bulk."""
+    return _mk("T-A-57b/field", "bulk_cell_averaged_field_equals_surface_charge_over_eps0", E_cell, sigma / eps0,
+               {E_cell: _E_MODEL, sigma: _SIGMA_MODEL}, _slabs_and_fracs, _observe_field, _GL_TOL,
+               "GB1 slabs; E(x) = eps0^-1 int rho from the vacuum by Gauss-Legendre quadrature (Poisson's equation "
+               "integrated once), averaged over a random bulk cell by composite GL; sigma by the Gaussian-kernel "
+               "Eq. 49; eps0 = 1", statement=r"\frac1a\int_{\rm cell}\mathcal E\,dx=\sigma/\epsilon_0")
+
+
+@register("T-A-57b/zero")
+def bulk_field_vanishes_for_uncharged_surface() -> Claim:
+    r"""Sec. VI.C: E vanishes in the bulk if the surfaces are charge-neutral (sigma = 0)."""
+    s_ref0 = -sp.Integral(sp.Integral(_rho(y_), (y_, 0, t)), (t, x_b, x_b + a)) / a   # makes Eq. 49 vanish
+    model = sp.Integral(_S0(t).subs(S_ref, s_ref0), (t, x_b, x_b + a)) / (a * eps0)
+    from numerics.crystals import compensated_slabs
+    return _mk("T-A-57b/zero", "bulk_field_vanishes_when_surface_is_uncharged", E_cell, sp.Integer(0),
+               {E_cell: model}, lambda: st.tuples(compensated_slabs(), st.floats(0, 1), st.floats(0, 1)),
+               _observe_field, _GL_TOL,
+               "GB1 slabs with both surfaces compensated (sigma = 0 by the kernel Eq. 49); E by quadrature of rho "
+               "from the vacuum, averaged over a random bulk cell",
+               statement=r"\frac1a\int_{\rm cell}\mathcal E\,dx=0\quad(\sigma=0)",
+               notes="Sec. VI.C: 'Phi and E vanish in a material's bulk if the material is isolated and its surfaces "
+                     "are charge-neutral'; the E part.")
