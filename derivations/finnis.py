@@ -211,7 +211,7 @@ def sigma_fig11_caption_corrected() -> Claim:
 # =================================================================================================================
 from dataclasses import replace  # noqa: E402
 
-from derivcheck import Relation  # noqa: E402,F401
+from derivcheck import Reject, Relation  # noqa: E402,F401
 from numerics.chains import (crystal_boundaries, mbar, molecular_chains,  # noqa: E402
                              potential_by_double_integration, top_hat_charge)
 from numerics.crystals import (alternating_chains, interface_slabs, packet_slabs,  # noqa: E402
@@ -249,18 +249,21 @@ def _avg_S0_G2(y):
 
 
 # general neutral window: S_0 = S_ref + F, F(A) = F(x_b) = F(B) = 0
-def _F(y):
-    return (y - A_w) * (y - x_b) * (y - B_w) * (p[0] + p[1] * y + p[2] * y**2)
+C_w = sp.Symbol("C", real=True)         # an extra neutral cut (partition-independence model)
 
 
-def _rho_gen(y):
-    return sp.diff(_F(y), y)
+def _F(y, extra=1):
+    return (y - A_w) * (y - x_b) * (y - B_w) * (p[0] + p[1] * y + p[2] * y**2) * extra
 
 
-def _M1bar_gen(cuts):
+def _rho_gen(y, extra=1):
+    return sp.diff(_F(y, extra), y)
+
+
+def _M1bar_gen(cuts, extra=1):
     """Eq. E1 with the microintervals between consecutive ``cuts`` (each neutral in this model)."""
-    return sum(sp.Integral((y_ - (lo + hi) / 2) * _rho_gen(y_), (y_, lo, hi)) for lo, hi in zip(cuts[:-1], cuts[1:])) \
-        / (cuts[-1] - cuts[0])
+    return sum(sp.Integral((y_ - (lo + hi) / 2) * _rho_gen(y_, extra), (y_, lo, hi))
+               for lo, hi in zip(cuts[:-1], cuts[1:])) / (cuts[-1] - cuts[0])
 
 
 y_ = sp.Symbol("y", real=True)
@@ -305,7 +308,7 @@ def _chains_and_fracs():
 
 
 def _mk(claim_id, name, lhs, rhs, definitions, instances, observe, tolerance, method, *, spec_id=None,
-        samples=30, dims=None, **kw) -> Claim:
+        samples=20, dims=None, **kw) -> Claim:
     spec = spec_entry(spec_id or claim_id.split("/")[0])
     return Claim(id=claim_id, name=name, paper="tangney2024", location=kw.pop("location", spec["location"]),
                  statement=kw.pop("statement", spec["statement"]), title=kw.pop("title", spec["title"]),
@@ -657,3 +660,362 @@ def bulk_field_vanishes_for_uncharged_surface() -> Claim:
                statement=r"\frac1a\int_{\rm cell}\mathcal E\,dx=0\quad(\sigma=0)",
                notes="Sec. VI.C: 'Phi and E vanish in a material's bulk if the material is isolated and its surfaces "
                      "are charge-neutral'; the E part.")
+
+
+# --- Part 2: T-B-01 (Eq. 49), T-B-02 (Eq. 50), T-B-03 (Eq. 51), T-B-08 (Eq. 52), T-B-11/12 (Eqs. 57, 58),
+#     T-B-32 (Eq. 81), T-B-50 (A1, A2, A5) ---------------------------------------------------------------------------
+w_k = sp.Symbol("w", positive=True)       # kernel width (top-hat in the symbolic model)
+x_0 = sp.Symbol("x_0", real=True)         # a point in the vacuum on the left (S_0 = 0 there in the model)
+
+
+def _observe_eq49(inst) -> Observation:
+    ch, f1, f2 = inst
+    a_ = ch.period
+    X1, X2 = _bulk_point(ch, f1, margin=5 * a_), _bulk_point(ch, f2, margin=5 * a_)
+    w1, w2 = 2 * a_, 2.5 * a_
+    norm = 1 / (np.sqrt(2 * np.pi) * w1)
+    # the mesoscale average of the integral: int mu(u) S_0(X - u) du by quadrature against the exact S_0
+    avg = gauss_legendre(lambda uu: norm * np.exp(-0.5 * (uu / w1) ** 2) * ch.S0(X1 - uu), -9 * w1, 9 * w1,
+                         panel=2 * float(ch.s.min()))
+    return Observation({"sigma_X1": float(ch.smoothed(w1).S0(X1)), "kernel_avg_S0": avg,
+                        "sigma_X2": float(ch.smoothed(w2).S0(X2))})
+
+
+def _rho1(y):
+    """One neutral Fourier mode of period a (the relation is linear in rho, so one mode suffices)."""
+    return c[0] * sp.cos(2 * sp.pi * y / a) + s[0] * sp.sin(2 * sp.pi * y / a)
+
+
+_FUBINI_MODEL = {  # top-hat kernel of width w: rho_bar = (1/w) int_{-w/2}^{w/2} rho(x + u) du, from x_0 to X
+    sig_X1: sp.Integral(sp.Integral(_rho1(t + u), (u, -w_k / 2, w_k / 2)) / w_k, (t, x_0, X)),
+    kernel_S0: sp.Integral(sp.Integral(_rho1(y_), (y_, x_0 + u, X + u)), (u, -w_k / 2, w_k / 2)) / w_k}
+
+
+@register("T-B-01/fubini")
+def integral_of_average_is_average_of_integral() -> Claim:
+    r"""T-B-01, line 1426: :math:`\int^X\varrho=\int\mu(u)S_0(X-u)\,du` (integral of the average = average of the
+    integral)."""
+    return _mk("T-B-01/fubini", "integral_of_mesoscale_density_equals_mesoscale_average_of_charge_integral",
+               sig_X1, kernel_S0, _FUBINI_MODEL, _slabs_and_fracs, _observe_eq49, _GL_TOL,
+               "GB1 slabs; lhs: int_{-inf}^X of the exactly smoothed density (w = 2a), closed form; rhs: the "
+               "Gaussian-kernel average of the exact S_0 by Gauss-Legendre quadrature", samples=12,
+               statement=r"\int_{-\infty}^{X}\langle\rho;\mu\rangle(x)\,dx=\int\mu(u)\,S_0(X-u)\,du",
+               notes="Symbolic model: G2 bulk with a top-hat kernel between a reference point x_0 and X.")
+
+
+@register("T-B-01/limits")
+def eq49_converges_in_its_upper_limit_and_kernel() -> Claim:
+    r"""T-B-01: Eq. 49 'converges with respect to both of its limits': the value at two bulk points X_1, X_2 with
+    two kernel widths is the same."""
+    return _mk("T-B-01/limits", "surface_charge_integral_is_independent_of_bulk_limit_and_kernel_width",
+               sig_X1, sig_X2, {sig_X1: _avg_S0_G2(X), sig_X2: _avg_S0_G2(x_b)}, _slabs_and_fracs, _observe_eq49,
+               _ANALYTIC_TOL, "GB1 slabs; Eq. 49 with Gaussian kernels w = 2a and 2.5a at two random bulk points, "
+               "closed form", location="Sec. X.B, Eq. 49 and line 1408",
+               statement=r"\sigma=\int_{\mathbf x_L}^{\mathbf x_b}\varrho(\mathbf x)\,d\mathbf x\ "
+                         r"\text{converges with respect to both of its limits}")
+
+
+def _observe_two_windows(inst) -> Observation:
+    ch, f1, f2 = inst
+    P = ch.boundaries
+    k = 30
+    lo, hi = np.searchsorted(P, ch.bulk[0]), np.searchsorted(P, ch.bulk[1]) - 1
+    i1, i2 = int(lo + f1 * (hi - lo)), int(lo + f2 * (hi - lo))
+    vals, var = {}, 0.0
+    for tag, i in (("1", i1), ("2", i2)):
+        xb = float(P[i])
+        vals[f"S_0_{tag}"] = float(ch.S0(xb))
+        vals[f"Mbar1_{tag}"] = mbar(ch, xb, 1, P, k)
+        # standard error of Mbar1 from the spread of the 2k microinterval dipoles (i.i.d. molecules)
+        A_, B_ = P[i - k:i + k], P[i - k + 1:i + k + 1]
+        dip = ch.interval_moment(A_, B_, 1, (A_ + B_) / 2)
+        var += np.var(dip, ddof=1) * dip.size / (P[i + k] - P[i - k]) ** 2
+    return Observation(vals, stderr=np.sqrt(var) + 1e-12)
+
+
+S0_1, S0_2 = sp.symbols("S_0_1 S_0_2", real=True)
+
+
+@register("T-B-02/xb")
+def generalized_finnis_is_independent_of_cut_disordered() -> Claim:
+    r"""T-B-02: 'Although both sigma_s(x_b) and sigma_b(x_b) depend sensitively on x_b, their sum is independent of it',
+    on disordered chains, within the statistical O(sqrt(a/ell)) scatter of a finite window."""
+    return _mk("T-B-02/xb", "generalized_finnis_sigma_is_independent_of_cut_in_disordered_chain",
+               S0_1 - M1b_1, S0_2 - M1b_2, {}, _chains_and_fracs, _observe_two_windows,
+               Tolerance(z=4, z_refute=6, reason="windows of 60 random molecules: Mbar1 is a sample mean of i.i.d. "
+                         "molecular dipoles; its standard error is estimated from their spread (CLT)"),
+               "G3 chains; Eq. 50 at two random molecule boundaries, each with 30 neutral microintervals per side",
+               sample_residual=False, statement=r"\sigma_s(x_b)+\sigma_b(x_b)\ \text{independent of }x_b",
+               notes="No symbolic model: both sides are measured on a disordered chain; exact x_b independence for "
+                     "crystals is T-A-47/xb.")
+
+
+@register("T-B-02/partition")
+def moment_density_is_independent_of_partition() -> Claim:
+    r"""T-B-02 / App. E: :math:`\bar{\mathcal M}^{(1)}_\rho(x_b)` 'is the same for all sets of microintervals that
+    satisfy the conditions' (same window, different neutral partitions)."""
+    return _mk("T-B-02/partition", "moment_density_is_independent_of_neutral_partition", M1b_1, M1b_2,
+               {M1b_1: _M1bar_gen([A_w, x_b, B_w], y_ - C_w),
+                M1b_2: _M1bar_gen([A_w, C_w, x_b, B_w], y_ - C_w)}, _chains_and_fracs, _observe_partitions,
+               _TOPHAT_TOL, "G3 chains; Mbar1 by Eq. E1 on one window with the molecule partition and with a "
+               "coarser partition (pairs of molecules merged)",
+               statement=r"\bar{\mathcal M}^{(1)}_\rho(x_b)\ \text{is the same for all neutral partitions}",
+               notes="Symbolic model: the general window with S_0 - S_ref vanishing at A, C, x_b and B; the "
+                     "finer partition adds the neutral cut C.")
+
+
+def _observe_partitions(inst) -> Observation:
+    ch, f1, _ = inst
+    P = ch.boundaries
+    k = 30
+    lo, hi = np.searchsorted(P, ch.bulk[0]), np.searchsorted(P, ch.bulk[1]) - 1
+    i = int(lo + f1 * (hi - lo))
+    xb = float(P[i])
+    fine = P[i - k:i + k + 1]
+    coarse = fine[::2]                                             # x_b stays a boundary (k even)
+    return Observation({"Mbar1_1": mbar(ch, xb, 1, fine), "Mbar1_2": mbar(ch, xb, 1, coarse)})
+
+
+@register("T-B-03/51b")
+def finnis_sigma_with_eq46_dipole_density() -> Claim:
+    r"""Tangney Eq. 51, second line: :math:`\sigma=\sigma_s(x_b)-\mathcal P(x_b+a/2;a)`, P from Eq. 46."""
+    Pdef = sp.Integral(_rho(x_b + a / 2 + u) * u, (u, -a / 2, a / 2)) / a       # Eq. 46 at x_b + a/2, eps = a
+    return _mk("T-B-03/51b", "finnis_sigma_equals_charge_to_cut_minus_dipole_density_of_next_cell",
+               sigma, S_0s - P_eq46, {sigma: _SIGMA_MODEL, S_0s: _S0(x_b), P_eq46: Pdef}, _slabs_and_fracs,
+               _observe_51b, _GL_TOL, "GB1 slabs; sigma by the Gaussian-kernel Eq. 49; P(x_b + a/2; a) by "
+               "Gauss-Legendre quadrature of Eq. 46", dims=_DIMS_SIGMA | {P_eq46: _SIG},
+               location="Sec. X.B, Eq. 51 (second line); Eq. 46",
+               statement=r"\sigma=\sigma_s(x_b)-\mathcal P(x_b+a/2;a)")
+
+
+def _observe_51b(inst) -> Observation:
+    ch, f1, _ = inst
+    a_ = ch.period
+    xb = _bulk_point(ch, f1, margin=a_)
+    c = xb + a_ / 2
+    P46 = gauss_legendre(lambda uu: ch.rho(c + uu) * uu, -a_ / 2, a_ / 2, panel=float(ch.s.min())) / a_
+    return Observation({"sigma": _kernel_sigma(ch, _bulk_point(ch, 0.5)), "S_0": float(ch.S0(xb)), "P": P46,
+                        "Mbar1": _m1(ch, xb), "M": gauss_legendre(lambda uu: ch.rho(xb + uu) * uu, 0, a_,
+                                                                     panel=float(ch.s.min())), "a": a_})
+
+
+@register("T-B-03/lines")
+def eq51_first_and_second_lines_agree() -> Claim:
+    r"""Eq. 51: :math:`\frac1a\int_0^a\rho(x_b+u)u\,du=\mathcal P(x_b+a/2;a)` ('the definitions of M and P are
+    identical'); holds for neutral cells."""
+    Pdef = sp.Integral(_rho(x_b + a / 2 + u) * u, (u, -a / 2, a / 2)) / a
+    return _mk("T-B-03/lines", "cell_first_moment_equals_eq46_dipole_density", M / a, P_eq46,
+               {M: _M(x_b), P_eq46: Pdef}, _slabs_and_fracs, _observe_51b, _GL_TOL,
+               "GB1 slabs; both moments by Gauss-Legendre quadrature of the exact density",
+               dims={M: charge / length, a: length, P_eq46: _SIG}, location="Sec. X.B, Eq. 51",
+               statement=r"\frac1a\int_0^a\rho(x_b+u)\,u\,du=\mathcal P(x_b+a/2;a)")
+
+
+# interface (Eq. 52, A5) and the bulk plane
+def _observe_interface(inst) -> Observation:
+    (ch, a1, a2, xI), f1, f2 = inst
+    X1, X2 = xI - 35 * a1, xI + 35 * a2
+    x1 = X1 + (f1 - 0.5) * 6 * a1
+    x2 = X2 + (f2 - 0.5) * 6 * a2
+    # Eq. 49 across the interface: each side's kernel (w = 2 a of that crystal) where rho_bar vanishes
+    sig = float(ch.smoothed(2 * a2).S0(X2) - ch.smoothed(2 * a1).S0(X1))
+    return Observation({"sigma": sig, "I_12": float(ch.S0(x2) - ch.S0(x1)),
+                        "Mbar1_1": mbar(ch, x1, 1, crystal_boundaries(x1, a1, 3)),
+                        "Mbar1_2": mbar(ch, x2, 1, crystal_boundaries(x2, a2, 3))})
+
+
+a_B = sp.Symbol("a_B", positive=True)
+C_int = sp.Symbol("C_I", real=True)     # charge between the two bulk origins (everything at the interface)
+cB = sp.symbols("cB_1:3", real=True)
+sB = sp.symbols("sB_1:3", real=True)
+
+
+def _rhoB(y):
+    return sum(cB[j] * sp.cos(2 * sp.pi * (j + 1) * y / a_B) + sB[j] * sp.sin(2 * sp.pi * (j + 1) * y / a_B)
+               for j in range(2))
+
+
+def _interface_model():
+    """Crystal A (the G2 density, period a) left of the interface, crystal B (period a_B) right of it; C_I is
+    the charge between the A origin and the B origin. sigma = (period average of S near x_2) - (near x_1)."""
+    SA = lambda y: sp.Integral(_rho(t), (t, 0, y))                          # noqa: E731
+    SB = lambda y: C_int + sp.Integral(_rhoB(t), (t, 0, y))                 # noqa: E731
+    return {sigma: sp.Integral(SB(y_), (y_, x_2, x_2 + a_B)) / a_B - sp.Integral(SA(y_), (y_, x_1, x_1 + a)) / a,
+            Q_int: SB(x_2) - SA(x_1), M1b_1: _M1bar_G2(x_1),
+            M1b_2: sp.Integral(_rhoB(x_2 + u) * (u - a_B / 2), (u, 0, a_B)) / a_B}
+
+
+def _interface_claim(cid, name, location, statement):
+    return _mk(cid, name, sigma, Q_int + M1b_1 - M1b_2, _interface_model(),
+               lambda: st.tuples(interface_slabs(), st.floats(0, 1), st.floats(0, 1)), _observe_interface,
+               _ANALYTIC_TOL, "two GB1 crystals (a_A != a_B) joined with random interface packets; sigma by Eq. 49 "
+               "(Gaussian kernels w = 2a of each crystal, at bulk points 35 cells from the interface); x_1, x_2 "
+               "random within 3 cells of those points; Mbar1 by Eq. E1 over whole cells of each crystal",
+               location=location, statement=statement, dims=_DIMS_SIGMA | {Q_int: _SIG, M1b_1: _SIG, M1b_2: _SIG},
+               assumptions=("two periodic bulks with neutral cells", "x_1, x_2 deep in the bulks on either side"))
+
+
+@register("T-B-08/52")
+def interface_charge_eq52() -> Claim:
+    r"""Tangney Eq. 52: :math:`\sigma=\int_{x_1}^{x_2}\rho\,dx+\bar{\mathcal M}^{(1)}(x_1)-\bar{\mathcal M}^{(1)}(x_2)`."""
+    return _interface_claim("T-B-08/52", "interface_charge_equals_charge_between_cuts_plus_moment_difference",
+                            "Sec. X.D, Eq. 52",
+                            r"\sigma=\int_{x_1}^{x_2}\rho(x)\,dx+\bar{\mathcal M}_{\bar\rho}^{(1)}(x_1)"
+                            r"-\bar{\mathcal M}_{\bar\rho}^{(1)}(x_2)")
+
+
+@register("T-B-50/A5")
+def interface_charge_eqA5() -> Claim:
+    r"""Tangney Eq. A5 (the same relation as Eq. 52, with the microscopic density's moment densities)."""
+    return _interface_claim("T-B-50/A5", "interface_charge_eqA5", "Appendix A, Eq. A5",
+                            r"\boldsymbol\sigma=\int_{x_{bL}}^{x_{bR}}\rho(x)\,dx+\bar{\mathcal M}_\rho^{(1)}(x_{bL})"
+                            r"-\bar{\mathcal M}_\rho^{(1)}(x_{bR})")
+
+
+def _observe_plane(inst) -> Observation:
+    ch, f1, f2 = inst
+    a_ = ch.period
+    xb = _bulk_point(ch, f1, margin=6 * a_)
+    uu = f2 * 5 * a_
+    return Observation({"I_u": float(ch.S0(xb + uu) - ch.S0(xb - uu)), "Mbar1_1": _m1(ch, xb - uu),
+                        "Mbar1_2": _m1(ch, xb + uu)})
+
+
+u_p = sp.Symbol("u_p", nonnegative=True)
+
+
+@register("T-B-08/plane")
+def bulk_plane_carries_no_charge() -> Claim:
+    r"""Sec. X.D: at a plane x_b in the bulk, :math:`\int_{x_b-u}^{x_b+u}\rho+\bar{\mathcal M}^{(1)}(x_b-u)
+    -\bar{\mathcal M}^{(1)}(x_b+u)=0` for any u."""
+    return _mk("T-B-08/plane", "excess_charge_at_bulk_plane_vanishes_for_any_half_width",
+               I_u + M1b_1 - M1b_2, sp.Integer(0),
+               {I_u: sp.Integral(_rho(t), (t, x_b - u_p, x_b + u_p)), M1b_1: _M1bar_G2(x_b - u_p),
+                M1b_2: _M1bar_G2(x_b + u_p)}, _slabs_and_fracs, _observe_plane, _ANALYTIC_TOL,
+               "GB1 slabs; random bulk x_b and u in [0, 5a]; all terms in closed form (Eq. E1 over whole cells)",
+               location="Sec. X.D, text after Eq. 52",
+               statement=r"\sigma=\int_{x_b-u}^{x_b+u}\rho(x)\,dx+\bar{\mathcal M}_{\bar\rho}^{(1)}(x_b-u)"
+                         r"-\bar{\mathcal M}_{\bar\rho}^{(1)}(x_b+u)=0")
+
+
+# point charges: Eqs. 57, 58
+def _no_charge_on_cut(ch, xb):
+    """Eqs. 57, 58 sort charges by x_i < x_b and x_i in (x_b, x_b + a): a charge exactly on a cell boundary
+    belongs to neither; the paper's cut is a generic point, so such instances are outside the claim."""
+    on = np.abs((ch.m - xb + 0.5 * ch.period) % ch.period - 0.5 * ch.period)
+    if np.any(on < 1e-9 * ch.period):
+        raise Reject(f"a point charge lies on a cell boundary x_b + j a (x_b = {xb:.6g})")
+
+
+def _observe_eq57(inst) -> Observation:
+    ch, f1, _ = inst
+    a_ = ch.period
+    xb = _bulk_point(ch, f1, margin=3 * a_)
+    _no_charge_on_cut(ch, xb)
+    pts = replace(ch, s=np.zeros_like(ch.s))                      # rho_i -> q_i delta(x - x_i), same centres
+    return Observation({"sigma": _kernel_sigma(ch, _bulk_point(ch, 0.5)), "sum_q_left": float(ch.q[ch.m < xb].sum()),
+                        "Mbar1": mbar(pts, xb, 1, crystal_boundaries(xb, a_, 3))})
+
+
+@register("T-B-11/57")
+def point_charge_localization_preserves_sigma() -> Claim:
+    r"""Tangney Eq. 57: :math:`\sigma=\sum_{i:x_i<x_b}q_i-\bar{\mathcal M}^{(1)}_{\rho^q}(x_b)` with sigma of the
+    continuous density and the right side of its localized (point-charge) counterpart."""
+    q_ = sp.symbols("q_1:3", real=True)
+    tt = sp.symbols("t_1:4", positive=True)
+    q3 = -q_[0] - q_[1]
+    qs = (q_[0], q_[1], q3)
+    # symbolic model: a 3-charge neutral basis at x_b + t_j (0 < t_j < a) in the cell after the cut; sigma as the
+    # period average of S_0 over [x_b, x_b + a] (each point charge contributes q_j (a - t_j)/a beyond S_0(x_b))
+    model_sigma = S_ref + sum(qj * (a - tj) for qj, tj in zip(qs, tt)) / a
+    model_M1 = sum(qj * (tj - a / 2) for qj, tj in zip(qs, tt)) / a
+    return _mk("T-B-11/57", "sigma_of_packets_equals_sigma_of_their_point_charge_localization",
+               sigma, sum_q_left - M1b, {sigma: model_sigma, sum_q_left: S_ref, M1b: model_M1},
+               _slabs_and_fracs, _observe_eq57, _ANALYTIC_TOL,
+               "GB1 slabs of Gaussian packets; sigma by the Gaussian-kernel Eq. 49 of the continuous density; the "
+               "right side from point charges at the packet centres (Eq. E1 over whole cells, exact sums)",
+               location="Sec. X.F, Eq. 57", dims=_DIMS_SIGMA | {sum_q_left: _SIG},
+               statement=r"\sigma=\int_{\mathbf x_L}^{\mathbf x_b}\boldsymbol\varrho^q(\mathbf x)\,d\mathbf x="
+                         r"\sum_{i:x_i<x_b}q_i-\bar{\mathcal M}^{(1)}_{\rho^q}(x_b)")
+
+
+def _observe_eq58(inst) -> Observation:
+    ch, f1, _ = inst
+    a_ = ch.period
+    xb = _bulk_point(ch, f1, margin=3 * a_)
+    _no_charge_on_cut(ch, xb)
+    cell = (ch.m > xb) & (ch.m < xb + a_)
+    return Observation({"sigma": _kernel_sigma(ch, _bulk_point(ch, 0.5)), "sum_q_left": float(ch.q[ch.m < xb].sum()),
+                        "sum_qx_cell": float(np.sum(ch.q[cell] * ch.m[cell])), "a": a_})
+
+
+@register("T-B-12/58")
+def periodic_point_charge_finnis_eq58() -> Claim:
+    r"""Tangney Eq. 58: :math:`\sigma=\sum_{x_i<x_b}q_i-\frac1a\sum_{x_i\in(x_b,x_b+a)}q_ix_i` (absolute positions,
+    neutral cell)."""
+    q_ = sp.symbols("q_1:3", real=True)
+    tt = sp.symbols("t_1:4", positive=True)
+    qs = (q_[0], q_[1], -q_[0] - q_[1])
+    return _mk("T-B-12/58", "point_charge_finnis_sigma_with_absolute_positions", sigma, sum_q_left - cell_qx / a,
+               {sigma: S_ref + sum(qj * (a - tj) for qj, tj in zip(qs, tt)) / a, sum_q_left: S_ref,
+                cell_qx: sum(qj * (x_b + tj) for qj, tj in zip(qs, tt))},
+               lambda: st.tuples(point_charge_crystals(), st.floats(0, 1), st.floats(0, 1)), _observe_eq58,
+               _ANALYTIC_TOL, "point-charge crystals with random bases and terminations; sigma by the Gaussian-kernel "
+               "Eq. 49 (analytic for point charges); the sums at a random bulk x_b", location="Sec. X.F, Eq. 58",
+               dims=_DIMS_SIGMA | {sum_q_left: _SIG, cell_qx: charge / length, a: length})
+
+
+# Eq. 81
+def _observe_eq81(inst) -> Observation:
+    ch, f1, _ = inst
+    a_ = ch.period
+    xt = _bulk_point(ch, f1, margin=2 * a_)
+    pan = float(ch.s.min())
+    left = gauss_legendre(lambda uu: ch.rho(xt + uu) * uu, -a_, 0.0, panel=pan) / a_
+    right = gauss_legendre(lambda uu: ch.rho(xt + uu) * uu, 0.0, a_, panel=pan) / a_
+    return Observation({"sigma_+": left, "sigma_-": -right})
+
+
+sig_p, sig_m = sp.symbols("sigma_+ sigma_-", real=True)
+
+
+@register("T-B-32/81")
+def bulk_plane_two_surfaces_cancel() -> Claim:
+    r"""Tangney Eq. 81: :math:`\frac1a\int_{-a}^0\rho(\tilde x+u)u\,du-\frac1a\int_0^a\rho(\tilde x+u)u\,du=0`."""
+    return _mk("T-B-32/81", "charges_of_two_adjoined_bulk_surfaces_cancel", sig_p + sig_m, sp.Integer(0),
+               {sig_p: sp.Integral(_rho(X + u) * u, (u, -a, 0)) / a, sig_m: -sp.Integral(_rho(X + u) * u, (u, 0, a)) / a},
+               _slabs_and_fracs, _observe_eq81, _GL_TOL,
+               "GB1 slabs; both first moments by Gauss-Legendre quadrature at a random bulk x~",
+               statement=r"\sigma(\tilde x)=\frac1a\int_{-a}^0\rho(\tilde x+u)u\,du-\frac1a\int_0^a\rho(\tilde x+u)"
+                         r"u\,du=0")
+
+
+@register("T-B-50/A1")
+def eqA1_left_surface_charge_crystal() -> Claim:
+    r"""Tangney Eq. A1 on crystal slabs: :math:`\sigma_L=\int_{x_L}^{x_b}\rho-\bar{\mathcal M}^{(1)}_\rho(x_b)`."""
+    c = eq50_generalized_finnis()
+    return replace(c, id="T-B-50/A1", name="left_surface_charge_eqA1_on_crystal_slabs", location="Appendix A, Eq. A1",
+                   statement=spec_entry("T-B-50")["statement"].split("(\\mathrm{A1})")[0] + "(\\mathrm{A1})",
+                   title=spec_entry("T-B-50")["title"])
+
+
+@register("T-B-50/A2")
+def eqA2_right_surface_charge_disordered() -> Claim:
+    r"""Tangney Eq. A2 (as printed) on disordered molecular chains."""
+    return _mk("T-B-50/A2", "right_surface_charge_eqA2_as_printed_on_chains", sigma_R, -I_right + M1b,
+               {sigma_R: R_ref + S_ref - _GEN_SIGMA, I_right: R_ref, M1b: _M1bar_gen([A_w, x_b, B_w])},
+               _chains_and_fracs, _observe_chain_window, _TOPHAT_TOL, _CHAIN_METHOD + "; sigma_R = total - sigma_L",
+               location="Appendix A, Eq. A2", dims=_DIMS_SIGMA,
+               statement=r"\sigma_R=\int_{\mathbf x_b}^{\mathbf x_R}\boldsymbol\rho(\mathbf x)\,d\mathbf x="
+                         r"-\int_{x_b}^{x_R}\rho(x)\,dx+\bar{\mathcal M}^{(1)}_\rho(x_b)",
+               notes="Symbolic model: the general window; R_ref + S_ref is the total charge, so int_{x_b}^{x_R} rho "
+                     "= total - S_0(x_b) and sigma_R = total - sigma_L.")
+
+
+@register("T-B-50/A2/fix")
+def eqA2_right_surface_charge_disordered_corrected() -> Claim:
+    """Eq. A2 with + before the integral, on disordered chains."""
+    c = eqA2_right_surface_charge_disordered()
+    return replace(c, id="T-B-50/A2/fix", name="right_surface_charge_eqA2_corrected_on_chains",
+                   rhs=I_right + M1b, corrects="T-B-50/A2", title="Eq. A2 with the sign of Eq. 43",
+                   statement=r"\sigma_R=\int_{x_b}^{x_R}\rho(x)\,dx+\bar{\mathcal M}^{(1)}_\rho(x_b)")

@@ -214,7 +214,7 @@ def molecular_chains(draw, *, kinds=("dipolar", "quadrupolar"), min_molecules: i
 
     Neutral molecules, edge-to-edge gaps uniform in [0.9, 1.3], smearing 0.02: "dipolar" +1 and -1 at a separation
     delta in [-0.35, 0.35]; "quadrupolar" -q/2, +q, -q/2 with half-spacing b in [0.1, 0.4] and q in [0.5, 1.5]. An
-    optional adsorbate (e.g. +0.4 at x = -0.5) sits outside the surface at x = 0. The midpoints between molecules
+    optional adsorbate (e.g. +0.4 at x = -0.5) sits outside each surface (x = 0 and the right end). The midpoints between molecules
     form an exact neutral partition (the nearest packet is >= 0.45 = 22 widths away; tails < 1e-100).
     Shrinks towards the dipolar kind, the fewest molecules, and no adsorbate.
     """
@@ -243,10 +243,11 @@ def molecular_chains(draw, *, kinds=("dipolar", "quadrupolar"), min_molecules: i
     q = np.concatenate(charges)
     ends = starts + ext
     bounds = (ends[:-1] + starts[1:]) / 2
-    if adsorbate and draw(st.booleans()):
-        qa = draw(st.floats(-0.6, 0.6))
-        m, q = np.append(m, -0.5), np.append(q, qa)
+    L = ends[-1] + gaps[-1] / 2
+    if adsorbate and draw(st.booleans()):                          # left surface adsorbate
+        m, q = np.append(m, -0.5), np.append(q, draw(st.floats(-0.6, 0.6)))
+    if adsorbate and draw(st.booleans()):                          # right surface adsorbate
+        m, q = np.append(m, L + 0.5), np.append(q, draw(st.floats(-0.6, 0.6)))
     order = np.argsort(m, kind="stable")
-    L = ends[-1]
     return PacketChain(m=m[order], q=q[order], s=np.full(m.size, 0.02), boundaries=bounds,
                        bulk=(float(0.25 * L), float(0.75 * L)), label=f"G3 {kind}, {n} molecules, seed {seed}")
