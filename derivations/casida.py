@@ -138,7 +138,7 @@ def closed_shell_corrected() -> Claim:
 # --- static RPA reference: LG-14 and MT-12 -------------------------------------------------------------------------
 def casida_static_instances():
     """(model, i, j): Casida models with small kernels (finite-field SCF converges)."""
-    return st.tuples(casida_models(max_kernel=0.04), st.integers(0, 2), st.integers(0, 2))
+    return st.tuples(casida_models(max_kernel=0.03), st.integers(0, 2), st.integers(0, 2))
 
 
 def observe_static_dyson(inst) -> Observation:
