@@ -37,7 +37,7 @@ __all__ = ["tau_correlator_lehmann_form", "kms_periodicity", "matsubara_frequenc
            "spectral_representation_retarded", "continuation_as_printed", "continuation_corrected",
            "fdt_as_printed", "fdt_anti_hermitian", "independent_particle_matsubara", "static_from_imaginary_axis",
            "static_from_imaginary_axis_corrected", "matsubara_zero_equals_kubo_static", "finite_broadening_bound",
-           "kms_check", "symmetry_check"]
+           "kms_check", "symmetry_check", "imaginary_axis_dyson"]
 
 # --- symbols -------------------------------------------------------------------------------------------------------
 tau = sp.Symbol("tau", nonnegative=True)                 # array of quadrature nodes (or one time)
@@ -534,3 +534,43 @@ def finite_broadening_bound() -> Claim:
                                            method="Eq. (4) at omega + i eta and at eta = 0 away from poles"),
                       notes="Each term changes by a(-i eta)/((w - w_nm)(w - w_nm + i eta)), bounded by eta|a|/(w - "
                             "w_nm)^2: the approximation is first order in eta away from poles.")
+
+
+# --- MT-11 ---------------------------------------------------------------------------------------------------------
+chi_M = sp.Symbol("chi_M", complex=True)
+omega_S = sp.Symbol("omega_S", positive=True)
+t_i, t_j = sp.symbols("t_i t_j", real=True)
+
+
+def _observe_imag_dyson(inst) -> Observation:
+    from numerics.hamiltonians import casida_models  # noqa: F401  (strategy below)
+    from numerics.response import casida_solve, dyson_alpha, ph_matrices
+    cm, i, j, bval, mm = inst
+    ph = ph_matrices(cm)
+    D, K = ph["Delta"], ph["K"]
+    wm = 2 * np.pi * mm / bval
+    wS, Xs, Ys = casida_solve(np.diag(D) + 2 * K, 2 * K)
+    return Observation({"chi_M": dyson_alpha(ph, i, j, 1j * wm, K), "omega_S": wS, "t_i": ph["mu"][i] @ (Xs + Ys),
+                        "t_j": ph["mu"][j] @ (Xs + Ys), "omega_m": wm})
+
+
+@register("MT-11")
+def imaginary_axis_dyson() -> Claim:
+    r"""Eq. (37) with a frequency-independent (adiabatic) kernel: the imaginary-axis Dyson solution, contracted with
+    the dipoles, equals the continuation to :math:`z=i\omega_m` of the excitation sum of the same kernel,
+    :math:`-2\sum_S2\omega_St_St_S/(\omega_S^2+\omega_m^2)` (sign of Eq. 28, singlet A = Delta + 2K, B = 2K)."""
+    from numerics.hamiltonians import casida_models
+    rhs = -2 * StateSum(2 * omega_S * t_i * t_j / (omega_S ** 2 + omega_m ** 2))
+    return make_claim("MT-11", "imaginary_axis_dyson_with_static_kernel_is_continued_excitation_sum", chi_M, rhs,
+                      numeric=NumericCheck(instances=lambda: st.tuples(casida_models(), st.integers(0, 2),
+                                                                       st.integers(0, 2), st.floats(0.3, 5.0),
+                                                                       st.sampled_from([0, 1, -1, 3])),
+                                           observe=_observe_imag_dyson, samples=20,
+                                           tolerance=Tolerance(rel=1e-9, abs=1e-12, reason="linear solves and a "
+                                                               "non-symmetric eigenproblem of size <= 18: round-off"),
+                                           method="random Casida models; Eq. (37) solved at i w_m with chi0 of Eq. (35) "
+                                                  "at T = 0 and K = (ka|lb); omega_S, t_S from the singlet problem (19)"),
+                      notes="Encodes the quantitative content: with an omega-independent K, chi(i w_m) is the "
+                            "analytic continuation of the real-axis response (real on the imaginary axis). Whether "
+                            "ALDA/hybrid kernels are omega-independent is a statement about the functionals, not "
+                            "checked here.")

@@ -26,6 +26,7 @@ EXPECTED = {
     "MT-09": (mt.fdt_as_printed, Status.REFUTED),
     "MT-09/fix": (mt.fdt_anti_hermitian, Status.CONFIRMED),
     "MT-10": (mt.independent_particle_matsubara, Status.CONFIRMED),
+    "MT-11": (mt.imaginary_axis_dyson, Status.CONFIRMED),
     "MT-12": (mt.static_from_imaginary_axis, Status.REFUTED),
     "MT-12/fix": (mt.static_from_imaginary_axis_corrected, Status.CONFIRMED),
     "MT-12/iso": (mt.matsubara_zero_equals_kubo_static, Status.REFUTED),
