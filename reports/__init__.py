@@ -355,13 +355,15 @@ def build_pdf(tex_path: Path, *, timeout: float = 600.0) -> tuple[Path | None, s
     env = dict(os.environ, SOURCE_DATE_EPOCH="0", FORCE_SOURCE_DATE="1", max_print_line="10000")
     cmd = [latexmk, "-pdf", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error", tex_path.name]
     try:
-        proc = subprocess.run(cmd, cwd=tex_path.parent, capture_output=True, text=True, timeout=timeout, env=env,
-                              stdin=subprocess.DEVNULL)
+        proc = subprocess.run(cmd, cwd=tex_path.parent, capture_output=True, timeout=timeout, env=env,
+                              stdin=subprocess.DEVNULL)  # bytes: TeX output is not always UTF-8
     except subprocess.TimeoutExpired:
         return None, f"LaTeX took longer than {timeout:.0f} s on {tex_path}", None
     pdf = tex_path.with_suffix(".pdf")
     log = tex_path.with_suffix(".log")
     if proc.returncode == 0 and pdf.exists():
+        subprocess.run([latexmk, "-c", tex_path.name], cwd=tex_path.parent, capture_output=True, timeout=60,
+                       stdin=subprocess.DEVNULL)  # remove .aux/.log/.toc...; the PDF stays
         return pdf, None, None
     msg, line = _latex_error(log, tex_path.name)
     return None, f"LaTeX failed on {tex_path}: {msg}" + (f" (line {line})" if line else "") + f"; see {log}", line
@@ -388,7 +390,7 @@ def _summary_json(doc: dict, claims: list[dict], build: _Build, command: str) ->
 
 
 def write_reports(doc: dict, out: Path, paper: str | None = None, pdf: bool = False, command: str = "",
-                  *, strict: bool = False, quiet: bool = False) -> list[Path]:
+                  *, strict: bool = False, quiet: bool = False, only: tuple[str, ...] | None = None) -> list[Path]:
     """Write the referee reports of a verdicts document into ``out``; return the paths written.
 
     Parameters
@@ -409,6 +411,8 @@ def write_reports(doc: dict, out: Path, paper: str | None = None, pdf: bool = Fa
         prove that every statement compiles as converted).
     quiet : bool
         Do not print notes to stderr.
+    only : tuple of str, optional
+        Build only these reports (paper keys or ``"catalogue"``); ``summary.json`` still covers every paper.
 
     Raises
     ------
@@ -428,6 +432,8 @@ def write_reports(doc: dict, out: Path, paper: str | None = None, pdf: bool = Fa
     jobs = [(p, [c for c in all_claims if c["paper"] == p], [p]) for p in papers]
     if paper is None and len(present) > 1:
         jobs.append(("catalogue", list(all_claims), present))
+    if only is not None:
+        jobs = [j for j in jobs if j[0] in only]
     from derivcheck.claims import PAPERS
     for name, claims, ps in jobs:
         first = len(build.written)

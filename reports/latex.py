@@ -158,14 +158,17 @@ _TEXT_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", 
                  ">": r"\textgreater{}", "|": r"\textbar{}"}
 
 
-def escape_text(s: str, *, quotes: bool = True) -> str:
-    """Plain text -> LaTeX text: specials escaped, straight double quotes as TeX quotes, unicode mapped."""
+def escape_text(s: str, *, quotes: bool = True, before: str = " ") -> str:
+    """Plain text -> LaTeX text: specials escaped, straight double quotes as TeX quotes, unicode mapped.
+
+    ``before`` is the character preceding ``s`` in its statement (it decides whether a leading quote opens).
+    """
     out = []
     for i, ch in enumerate(s):
         if ch in _TEXT_ESCAPES:
             out.append(_TEXT_ESCAPES[ch])
         elif ch == '"' and quotes:
-            before = s[i - 1] if i else " "
+            before = s[i - 1] if i else before
             out.append("``" if (before.isspace() or before in "([{-/") else "''")
         else:
             out.append(ch)
@@ -544,7 +547,7 @@ def _inline_math(m: str) -> tuple[str, str | None]:
         return verbatim("$" + m + "$"), str(exc)
 
 
-def _text_piece(text: str, at_line_start: bool) -> str:
+def _text_piece(text: str, at_line_start: bool, before: str = " ") -> str:
     """Markdown-ish text: bullets at line starts, blank lines as paragraphs, *emphasis* and **bold**."""
     lines = text.split("\n")
     out = []
@@ -559,7 +562,7 @@ def _text_piece(text: str, at_line_start: bool) -> str:
                 line = line[m.end():]
             elif k > 0 and not line.strip():
                 prefix = r"\par "
-        piece = escape_text(line)
+        piece = escape_text(line, before=before if k == 0 else " ")
         piece = re.sub(r"\\textasteriskcentered\{\}", "*", piece)
         piece = re.sub(r"\*\*(.+?)\*\*", r"\\textbf{\1}", piece)
         piece = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\\emph{\1}", piece)
@@ -585,7 +588,7 @@ def statement_to_latex(s: str, *, force_verbatim: bool = False) -> tuple[str, li
     pos = 0
     for m in _MATH_SEG.finditer(s):
         if m.start() > pos:
-            out.append(_text_piece(s[pos:m.start()], pos == 0 or s[pos - 1] == "\n"))
+            out.append(_text_piece(s[pos:m.start()], pos == 0 or s[pos - 1] == "\n", s[pos - 1] if pos else " "))
         display, bracket, inline, paren = m.groups()
         if display is not None or bracket is not None:
             tex, p = math_display(display if display is not None else bracket)
@@ -597,7 +600,7 @@ def statement_to_latex(s: str, *, force_verbatim: bool = False) -> tuple[str, li
             problems.append(p)
         pos = m.end()
     if pos < len(s):
-        out.append(_text_piece(s[pos:], pos == 0 or s[pos - 1] == "\n"))
+        out.append(_text_piece(s[pos:], pos == 0 or s[pos - 1] == "\n", s[pos - 1] if pos else " "))
     return tex_ascii("".join(out).strip()), problems
 
 
@@ -606,11 +609,11 @@ def inline_text(s: str) -> str:
     out = []
     pos = 0
     for m in _MATH_SEG.finditer(s or ""):
-        out.append(escape_text(s[pos:m.start()]))
+        out.append(escape_text(s[pos:m.start()], before=s[pos - 1] if pos else " "))
         body = next(g for g in m.groups() if g is not None)
         out.append(_inline_math(body)[0])
         pos = m.end()
-    out.append(escape_text((s or "")[pos:]))
+    out.append(escape_text((s or "")[pos:], before=s[pos - 1] if pos else " "))
     return tex_ascii("".join(out))
 
 
