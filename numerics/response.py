@@ -109,7 +109,9 @@ def physical_alpha(model: FiniteModel, i: int, j: int, omega, eta: float, beta: 
     sum (p_m - p_n) mu^i_mn mu^j_nm / (omega_nm - omega - i eta). Used where alpha is the subject, not the claim."""
     P = pair_arrays(model, i, j, beta)
     z = np.atleast_1d(np.asarray(omega, dtype=float)) + 1j * eta
-    out = ((P["pm"] - P["pn"]) * P["M"] / (P["w"][None, :] - z[:, None])).sum(axis=1) / P["Z"]
+    amp = (P["pm"] - P["pn"]) * P["M"]
+    keep = amp != 0                                       # zero-weight pairs (m = n, degenerate) drop out exactly
+    out = (amp[keep] / (P["w"][keep][None, :] - z[:, None])).sum(axis=1) / P["Z"]
     return out if np.ndim(omega) else out[0]
 
 
