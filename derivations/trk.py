@@ -174,17 +174,18 @@ def _observe_thermal(inst) -> Observation:
     particle, et = inst
     I = 0.0
     for chain in particle.chains:
-        wn, wt = thermal_chain_transitions(chain, particle.beta)
-        I += np.sum(wt / 3 * first_moments(wn, et, order=32))
+        wn, wt = thermal_chain_transitions(chain, particle.beta, cutoff=1e-14)
+        keep = np.abs(wt) > 1e-16 * np.abs(wt).max()        # the dropped pairs carry < 1e-16 of the weight each
+        I += np.sum(wt[keep] / 3 * first_moments(wn[keep], et, order=24))
     return Observation({"I_moment": 2 / np.pi * I, "N_e": 1})
 
 
 def _thermal_numeric() -> NumericCheck:
-    return NumericCheck(instances=lambda: st.tuples(separable_particles(n=500, thermal=True), st.floats(0.02, 0.5)),
-                        observe=_observe_thermal, samples=6,
-                        tolerance=Tolerance(rel=4e-3, reason="finite-difference lattice h = 0.024: thermal bond "
-                                            "expectation 1 - O(h^2 <k^2>_T) <= 1.5e-3 for beta >= 0.5; pairs with "
-                                            "Boltzmann weight < 1e-18 dropped"),
+    return NumericCheck(instances=lambda: st.tuples(separable_particles(n=400, thermal=True), st.floats(0.02, 0.5)),
+                        observe=_observe_thermal, samples=5,
+                        tolerance=Tolerance(rel=5e-3, reason="finite-difference lattice h = 0.03: thermal bond "
+                                            "expectation 1 - O(h^2 <k^2>_T) <= 2.5e-3 for beta >= 0.5; pairs with "
+                                            "Boltzmann weight < 1e-14 dropped; first-moment quadrature <= 1e-5"),
                         method="thermal alpha_iso = sum (p_m - p_n)|mu_mn|^2 2 w_nm/(w_nm^2 - (w + i eta)^2)/3 of a "
                                "particle in a separable 3D local potential at beta in {50, 2, 0.5, random}; first "
                                "moment by tan-mapped quadrature")
