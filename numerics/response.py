@@ -31,7 +31,7 @@ from scipy.linalg import eigh_tridiagonal, expm
 from .hamiltonians import CasidaModel, FiniteModel, FockModel, GridChain
 
 __all__ = ["pair_arrays", "ground_arrays", "kick_polarizability", "commutator_transform", "lehmann_commutator",
-           "physical_alpha", "chain_spectrum", "chain_oscillator_strengths", "thermal_chain_transitions", "bond_expectation", "first_moments", "principal_value",
+           "physical_alpha", "chain_spectrum", "chain_oscillator_strengths", "trk_sum", "thermal_chain_transitions", "bond_expectation", "first_moments", "principal_value",
            "tau_correlator", "tau_correlator_expm", "spectral_weights", "gauss_legendre_nodes",
            "ph_matrices", "hartree_static_alpha", "one_body_kick_polarizability", "cpp_solve", "casida_solve", "dyson_alpha", "fock_space"]
 
@@ -420,3 +420,13 @@ def one_body_kick_polarizability(eps: np.ndarray, occ: np.ndarray, mu: np.ndarra
     z = np.atleast_1d(np.asarray(omega, dtype=float)) + 1j * eta
     out = np.einsum("mn,wmn->w", amp, 1j / (z[:, None, None] - nu[None]))
     return out if np.ndim(omega) else out[0]
+
+
+def trk_sum(chain: GridChain) -> float:
+    r""":math:`\sum_n2\omega_{n0}|x_{0n}|^2` of a grid chain from :func:`chain_oscillator_strengths` (O(n^2)).
+
+    For a local chain this is the lattice bond expectation, :math:`1-O(h^2)`; compare ``numpy.linalg.eigh`` of
+    :meth:`GridChain.dense`, which is O(n^3).
+    """
+    w, x2 = chain_oscillator_strengths(chain)
+    return float(2 * np.sum(w * x2))
