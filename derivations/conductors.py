@@ -160,10 +160,9 @@ def _observe_overlay(osc: Oscillator) -> Observation:
 
 def _overlay_numeric() -> NumericCheck:
     return NumericCheck(instances=optical_oscillators, observe=_observe_overlay, samples=15,
-                        tolerance=Tolerance(rel=1e-9, abs=1e-12, reason="algebraic identity evaluated in double "
-                                            "precision: cancellation (chi_JJ - D)/z^2 loses ~(Omega/omega)^2 x 1e-16 "
-                                            "... bounded by 1e-14 x 1e14 at omega = 1e9 relative to eps - 1; "
-                                            "compared with 1e-9 of |eps|"),
+                        tolerance=Tolerance(rel=1e-9, abs=1e-12, reason="algebraic identity in double precision: "
+                                            "chi_JJ - D = D z^2/(Omega^2 - z^2) loses 1e-16 Omega^2/|z|^2 <= 1e-10 "
+                                            "relative (|z| >= eta >= 1e-3 Omega)"),
                         method="two-level oscillators around Table 1 (A) on the Table 1 optical grid; current "
                                "operator from the commutator, equal-time term from the double commutator")
 
