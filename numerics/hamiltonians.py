@@ -69,6 +69,9 @@ class FiniteModel:
         w = np.exp(-b * (E - E[0]))
         return w / w.sum()
 
+    def _repr_pretty_(self, p, cycle):  # Hypothesis/IPython pretty printer: the short repr, not every array
+        p.text(repr(self))
+
     def __repr__(self) -> str:
         E = self.eig[0]
         return (f"FiniteModel(dim={self.dim}, beta={self.beta:.4g}, time_reversal={self.time_reversal}, "
@@ -179,6 +182,9 @@ class GridChain:
     _coeffs: tuple | None = None
     _phi_params: tuple | None = None
 
+    def _repr_pretty_(self, p, cycle):  # Hypothesis/IPython pretty printer: the short repr, not every array
+        p.text(repr(self))
+
     def __repr__(self) -> str:
         return (f"GridChain(n={self.n}, h={self.h:.4g}, L={self.x[-1] - self.x[0]:.4g}, lam={self.lam:.4g}, "
                 f"potential={self._coeffs})")
@@ -237,6 +243,9 @@ class Separable3D:
     chains: tuple[GridChain, GridChain, GridChain]
     beta: float = np.inf
 
+    def _repr_pretty_(self, p, cycle):  # Hypothesis/IPython pretty printer: the short repr, not every array
+        p.text(repr(self))
+
     def __repr__(self) -> str:
         return f"Separable3D(beta={self.beta}, chains={self.chains})"
 
@@ -265,6 +274,9 @@ class CasidaModel:
     @property
     def n(self) -> int:
         return self.eps.size
+
+    def _repr_pretty_(self, p, cycle):  # Hypothesis/IPython pretty printer: the short repr, not every array
+        p.text(repr(self))
 
     def __repr__(self) -> str:
         return (f"CasidaModel(n_occ={self.n_occ}, n_virt={self.n - self.n_occ}, eps={np.array2string(self.eps, precision=3)}, "
@@ -311,6 +323,9 @@ class FockModel:
     mu: np.ndarray
     beta: float
     mu_c: float
+
+    def _repr_pretty_(self, p, cycle):  # Hypothesis/IPython pretty printer: the short repr, not every array
+        p.text(repr(self))
 
     def __repr__(self) -> str:
         return f"FockModel(eps={np.array2string(self.eps, precision=3)}, beta={self.beta:.3g}, mu_c={self.mu_c:.3g})"
