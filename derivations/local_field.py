@@ -66,8 +66,9 @@ def molecule_charges(Rmax: float, tau: np.ndarray, q: np.ndarray):
 
 
 def ball_average_weights(r, s0, ws, n=20001):
-    r"""For s ~ Normal(s0, ws): B(r) = <theta(s - r)/s^3>_s and Pout(r) = P(s < r) (charge outside the ball)."""
-    sg = np.linspace(max(s0 - 10 * ws, 1e-3), s0 + 10 * ws, n)
+    r"""For s ~ Normal(s0, ws) restricted to s > max(s0 - 10 ws, s0/4) (ball radii are positive; the cut mass is
+    < 1e-10 for s0/ws >= 6.5): B(r) = <theta(s - r)/s^3>_s and Pout(r) = P(s < r) (charge outside the ball)."""
+    sg = np.linspace(max(s0 - 10 * ws, s0 / 4), s0 + 10 * ws, n)
     g = np.exp(-((sg - s0) ** 2) / (2 * ws**2))
     g /= np.trapezoid(g, sg)
     f = g / sg**3
