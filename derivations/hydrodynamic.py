@@ -413,7 +413,8 @@ def head_drude_limit() -> Claim:
                   tol=Tolerance(rel=1e-8, abs=1e-10, reason="Richardson in q^2 from q beta <= 1e-3 omega_p leaves "
                                 "O((q beta/omega)^4) <= 1e-11; quadrature round-off as PB-23"),
                   method=_HYDRO_METHOD + "; q -> 0 by Richardson extrapolation from q and q/2 at omega >= 0.3 "
-                                         "omega_p", definitions={eps_L: _eom_model().subs(beta_sq, 0)},
+                                         "omega_p", definitions={eps_L: _eom_model().subs(beta_sq, 0),
+                                                                omega_p: sp.sqrt(4 * sp.pi * n * e**2 / m)},
                   sample_residual=False, headline=False,
                   statement=r"\lim_{q\to0}\varepsilon_L(\omega,q)=1-\frac{\omega_p^2}{\omega(\omega+i\gamma)}",
                   notes="Symbolic model: the hydrodynamic eps with beta^2 = 0 (beta enters only as beta^2 q^2, "

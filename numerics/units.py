@@ -24,7 +24,8 @@ import scipy.constants as sc
 from hypothesis import strategies as st
 
 __all__ = ["UnitSystem", "unit_systems", "constants", "DrivenOscillator", "driven_oscillators", "lock_in",
-           "oscillator_response", "sheet_fresnel", "sheet_admittances", "TABLE1"]
+           "oscillator_response", "sheet_fresnel", "sheet_admittances", "TABLE1", "sheet_conductances",
+           "plasma_oscillation_omega"]
 
 # Table 1 of [1], printed values
 TABLE1 = {"eps0": 8.8541878128e-12, "mu0": 1.256637062e-6, "Z0": 3.7673e2, "e": 1.602176634e-19,
@@ -137,3 +138,37 @@ def sheet_admittances(draw, *, max_abs: float = 10.0) -> complex:
     mag = draw(st.one_of(st.just(0.01), st.floats(-8.0, float(np.log10(max_abs))).map(lambda x: float(10.0**x))))
     phase = draw(st.one_of(st.just(0.0), st.floats(-np.pi / 2, np.pi / 2)))
     return complex(mag * np.cos(phase), mag * np.sin(phase))
+
+
+@st.composite
+def sheet_conductances(draw, *, lo: float = 1e-9, hi: float = 1e-6) -> tuple:
+    """(units, sigma_2D in SI) of passive sheets with |Z0 sigma_2D| in [lo, hi] and Re sigma >= 0. Shrinks towards
+    SI units and a real |Z0 sigma| = lo."""
+    u = draw(unit_systems())
+    mag = draw(st.one_of(st.just(lo), st.floats(float(np.log10(lo)), float(np.log10(hi))).map(lambda x: 10.0**x)))
+    phase = draw(st.one_of(st.just(0.0), st.floats(-np.pi / 2, np.pi / 2)))
+    Z0 = np.sqrt(sc.mu_0 / sc.epsilon_0)
+    return u, complex(mag * np.cos(phase), mag * np.sin(phase)) / Z0
+
+
+# --- plasma oscillation ------------------------------------------------------------------------------------------
+def plasma_oscillation_omega(n: float, m_eff: float, periods: int = 8) -> float:
+    r"""Angular frequency (SI) of the free oscillation of a slab of carriers (charge -e, mass ``m_eff``, density
+    ``n``) displaced by x against the fixed background: m x'' = -e E with the field of the two charge sheets
+    E = n e x / eps0 (Gauss's law). Integrated in time (DOP853, rtol 1e-13) in units of the natural time scale;
+    the frequency is read from the times of successive upward zero crossings (event location), not from a formula.
+    """
+    from scipy.integrate import solve_ivp
+    k_over_m = n * sc.e**2 / (sc.epsilon_0 * m_eff)           # restoring force per displacement per mass
+    tau = 10.0 ** np.round(-0.5 * np.log10(k_over_m))          # a power-of-ten time unit near 1/omega
+    rhs = lambda s, y: [y[1], -k_over_m * tau**2 * y[0]]       # dimensionless time s = t / tau
+    w_s = np.sqrt(k_over_m) * tau                              # only to size the integration window
+
+    def up(s, y):
+        return y[0]
+    up.direction = 1
+    sol = solve_ivp(rhs, (0.0, (periods + 1) * 2 * np.pi / w_s), [-1.0, 0.0], method="DOP853", rtol=1e-13, atol=1e-15,
+                    events=up)
+    ts = sol.t_events[0]
+    period = (ts[-1] - ts[0]) / (ts.size - 1)
+    return float(2 * np.pi / (period * tau))
