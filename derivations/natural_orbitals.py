@@ -9,7 +9,8 @@ Overview
     formulas are lambdified on those quantities, so what is compared is exactly the printed expression.
 Key claims
     T-B-23 (Eq. 68), /density, /sum, /orthonormal, /eigen, /mu-le-1, /kinetic, /noninteracting (REFUTED: the
-    natural orbitals of the ground state do not tend to eigenstates of h as w -> 0), /noninteracting-fix;
+    natural orbitals of the ground state do not tend to eigenstates of h as w -> 0), /noninteracting-fix,
+    /vmf-norm (REFUTED: (1/N) n^{(N-1)} integrates to (N-1)/N, not one), /vmf-norm-fix;
     T-B-53a (D2: natural p- and q-states share eigenvalue |C|^2), /q, /spectra, /D1, /antisym, /D3, /P1;
     T-B-53b/D5, /D6, /D7, /D8 (REFUTED as printed: weight cbar_a c_b instead of c_b/c_a), /D8-fix, /D9 and
     /deps (the printed Delta-eps pair: REFUTED where defined, N = 2), /deps-fix, /D9-fix, /D10, /mu-eq-1,
@@ -50,7 +51,8 @@ __all__ = ["natural_quantities", "eq68_energy", "density_from_natural_orbitals",
            "two_body_energy_d6", "two_body_energy_d7", "energy_d8_as_printed", "energy_d8_corrected",
            "two_body_energy_d9_as_printed", "delta_eps_forms_as_printed", "delta_eps_forms_corrected",
            "two_body_energy_d9_corrected", "energy_d10", "occupation_one_for_product_form",
-           "anticommutator_cosets", "anticommutator_projector", "anticommutator_full_sum"]
+           "anticommutator_cosets", "anticommutator_projector", "anticommutator_full_sum",
+           "mean_field_density_integral_as_printed", "mean_field_density_integral_corrected"]
 
 PAPER = "tangney2024"
 
@@ -132,6 +134,7 @@ def natural_quantities(L, N, t, v, w, coeffs, phases, cmin=1e-3):
     v_ab = np.einsum("xy,aby->abx", w, rho_ab)                       # kernel of the 1-particle operator V_ab
     V_ = np.einsum("ax,abx,bx->ab", phi.conj(), v_ab, phi)           # <phi_a|V_ab|phi_b>
     out = dict(psi=psi, c=c, phi=phi, Theta=Theta, K=K, lam=lam_, mu=mu_, t=t_, v=v_, W=W_, vMF=vMF_, eps=eps_,
+               n_dual=n_dual,
                U=U_, V=V_, rho_ab=rho_ab, g_ab=g_ab, v_ab=v_ab)
     if N == 2:   # the printed sandwiches are defined: U_ab, V_ab are both 1-particle operators
         out["PU"] = np.einsum("ay,aby,by->ab", phi.conj(), g_ab, phi)
@@ -436,12 +439,23 @@ def _observe_d3(inst) -> Observation:
 
 
 D3s = sp.Symbol("D3", complex=True)
+_Xs = sp.symbols("X_1:4", complex=True)
+_psi3 = sp.Symbol("psi_123", complex=True)
+_C1 = sp.Symbol("C_1", positive=True)
+
+
+def _d3_model():
+    r"""Symbolic model (N = 3, p = 1, three sites): :math:`\Psi_{ijk}=\psi\,\epsilon_{ijk}` (the general antisymmetric
+    3-fermion state on 3 sites), any 1-state X; :math:`C\,\mathcal Y=\langle X|\Psiangle`, and D3 is
+    :math:`rac1C\sum_{ij}ar X_iar X_j\Psi_{ijk}` for each k."""
+    return sum(sp.conjugate(_Xs[i]) * sp.conjugate(_Xs[j]) * _psi3 * sp.LeviCivita(i, j, 2) / _C1
+               for i in range(3) for j in range(3))
 
 
 @register("T-B-53a/D3")
 def natural_state_orthogonal_to_dual_d3() -> Claim:
     return _claim("T-B-53a/D3", "odd_natural_p_state_contracts_to_zero_with_its_dual_d3", D3s, sp.Integer(0),
-                  observe=_observe_d3, instances=_states_d3, tol=_R53, samples=12,
+                  observe=_observe_d3, instances=_states_d3, tol=_R53, samples=12, definitions={D3s: _d3_model()},
                   method="p = 1 (N = 3, 4, 5) and p = 3 (N = 7, L = 7, 8); X_a, Y_a from the SVD; the first p "
                          "arguments of Y_a contracted with conj X_a",
                   statement=r"p\ \text{odd},\ 2p<N:\ \int\bar{\mathcal X}_\alpha(x_1\cdots x_p)\,\mathcal Y_\alpha"
@@ -679,3 +693,34 @@ def anticommutator_full_sum() -> Claim:
                            r"\hat{\mathcal A}=\sum_{P\in S_M}\mathrm{sgn}(P)\,P",
                            notes="a+ is (M-1)! times the adjoint of a: the identity holds only on 1-particle states "
                                  "with M = 1, 2 factors equal to 1.")
+
+
+# --- the normalization of the mean-field density (Sec. XII.D prose) ----------------------------------------------------
+def _observe_ndual(inst) -> Observation:
+    L, N, t, v, w, coeffs, phases, _ = inst
+    q = natural_quantities(L, N, t, v, w, coeffs, phases, cmin=0.0)
+    return Observation({"n_dual": q["n_dual"], "N_e": N}, scale=1.0)
+
+
+n_dual = sp.Symbol("n_dual", nonnegative=True)                    # (K, L): density of Theta_alpha
+_NDUAL_STATEMENT = (r"\hat v_lpha^{MF}\ 	ext{is the mean-field potential from an electron density with integral one, "
+                    r"}rac1{N_e}n_lpha^{(N_e-1)}:\ \intrac1{N_e}n_lpha^{(N_e-1)}=1")
+
+
+@register("T-B-23/vmf-norm")
+def mean_field_density_integral_as_printed() -> Claim:
+    return _claim("T-B-23/vmf-norm", "mean_field_density_has_integral_one", StateSum(n_dual) / N_e, sp.Integer(1),
+                  observe=_observe_ndual, instances=systems, tol=_ROUND, headline=False,
+                  method="n_a^{(N-1)}(y) = (N-1) sum |Theta_a(y, ...)|^2 from the Schmidt dual states (the density "
+                         "D9 needs, N <v_MF> = int n_a w n_a^{(N-1)}); its integral / N",
+                  statement=_NDUAL_STATEMENT, location="Sec. XII.D, text after Eq. 68",
+                  notes="The density of the (N-1)-particle dual state integrates to N - 1, so 1/N of it integrates to "
+                        "(N-1)/N, not one. (With n_a^{(N-1)} normalized to N instead, D9 and Eq. 68 would fail.)")
+
+
+@register("T-B-23/vmf-norm-fix")
+def mean_field_density_integral_corrected() -> Claim:
+    return _claim("T-B-23/vmf-norm-fix", "mean_field_density_has_integral_N_minus_1_over_N", StateSum(n_dual) / N_e,
+                  (N_e - 1) / N_e, observe=_observe_ndual, instances=systems, tol=_ROUND, headline=False,
+                  corrects="T-B-23/vmf-norm", method="as T-B-23/vmf-norm",
+                  statement=r"\intrac1{N_e}n_lpha^{(N_e-1)}=rac{N_e-1}{N_e}", location="Sec. XII.D, text after Eq. 68")
