@@ -52,7 +52,8 @@ __all__ = ["natural_quantities", "eq68_energy", "density_from_natural_orbitals",
            "two_body_energy_d9_as_printed", "delta_eps_forms_as_printed", "delta_eps_forms_corrected",
            "two_body_energy_d9_corrected", "energy_d10", "occupation_one_for_product_form",
            "anticommutator_cosets", "anticommutator_projector", "anticommutator_full_sum",
-           "mean_field_density_integral_as_printed", "mean_field_density_integral_corrected"]
+           "mean_field_density_integral_as_printed", "mean_field_density_integral_corrected",
+           "natural_p_states_antisymmetric"]
 
 PAPER = "tangney2024"
 
@@ -382,7 +383,11 @@ _R53 = Tolerance(abs=1e-12, reason="SVD / eigh of <= 1296-dimensional reduced ma
 def natural_states_share_eigenvalue_p() -> Claim:
     r"""D2: :math:`\mathcal X_\alpha` is an eigenstate of the p-matrix with eigenvalue :math:`\lambda_\alpha=|C_\alpha|^2`."""
     return _claim("T-B-53a", "natural_p_states_are_p_matrix_eigenstates_with_eigenvalue_C2", GX,
-                  sp.Abs(C_row) ** 2 * X_s, observe=_observe_53a, instances=_states_p, tol=_R53, method=_M53)
+                  sp.Abs(C_row) ** 2 * X_s, observe=_observe_53a, instances=_states_p, tol=_R53, method=_M53,
+                  notes="Not encoded: the prose 'Y_a is simply Psi after it has been projected onto the Hilbert "
+                        "subspace that is orthogonal to X_a' is ill-typed as written: C_a Y_a = <X_a|Psi> is a partial "
+                        "inner product (a q-particle state), not a projection of the N-particle Psi (whose projection "
+                        "orthogonal to X_a, Psi - X_a (x) <X_a|Psi>, is an N-particle state).")
 
 
 @register("T-B-53a/q")
@@ -436,6 +441,27 @@ def _observe_antisym(inst) -> Observation:
 
 
 Y_t, Y_sw = sp.symbols("Y_t Y_swapped", complex=True)
+
+
+def _observe_antisym_x(inst) -> Observation:
+    L, N, p, psi, _ = inst
+    if p < 2:
+        raise Reject("a 1-particle natural state has no exchange symmetry to test")
+    s, U, _ = mb.schmidt(psi, p)
+    r = int(np.sum(s > 1e-8 * s[0]))
+    X = U[:, :r].T.reshape((r,) + (L,) * p)
+    return Observation({"X_t": X, "X_swapped": np.swapaxes(X, 1, 2)}, scale=1.0)
+
+
+X_t, X_sw = sp.symbols("X_t X_swapped", complex=True)
+
+
+@register("T-B-53a/antisym-X")
+def natural_p_states_antisymmetric() -> Claim:
+    return _claim("T-B-53a/antisym-X", "natural_p_states_inherit_antisymmetry", X_t, -X_sw,
+                  observe=_observe_antisym_x, instances=_states_p, tol=_R53, headline=False,
+                  method=_M53 + "; X_a(x1, x2, ...) vs -X_a(x2, x1, ...) for p >= 2",
+                  statement=r"\mathcal X_\alpha(x_1,x_2,\dots)=-\mathcal X_\alpha(x_2,x_1,\dots)")
 
 
 @register("T-B-53a/antisym")

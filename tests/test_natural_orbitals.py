@@ -18,7 +18,7 @@ CONFIRMED = ["eq68_energy", "density_from_natural_orbitals", "occupations_sum_to
              "schmidt_truncation_is_optimal", "one_body_energy_d5",
              "two_body_energy_d6", "two_body_energy_d7", "energy_d8_corrected", "delta_eps_forms_corrected",
              "two_body_energy_d9_corrected", "energy_d10", "occupation_one_for_product_form", "anticommutator_cosets",
-             "mean_field_density_integral_corrected"]
+             "mean_field_density_integral_corrected", "natural_p_states_antisymmetric"]
 REFUTED = ["noninteracting_limit_as_printed", "energy_d8_as_printed", "two_body_energy_d9_as_printed",
            "delta_eps_forms_as_printed", "anticommutator_projector", "anticommutator_full_sum",
            "mean_field_density_integral_as_printed"]
