@@ -20,11 +20,16 @@ Overview
     which is dimensionally wrong and equals Drude only where e = 1 (atomic units). The number-density response
     (n/m) q^2/[omega(omega + i gamma) - beta^2 q^2] (or the charge-density response with 4 pi/q^2) is right
     (PB-24/fix).
+
+    At finite gamma the reference is the Mermin-Lindhard function (number-conserving relaxation): its small-q
+    form is hydrodynamic with a complex, frequency-dependent beta^2 = v_F^2 (3 omega/5 + i gamma/3)/(omega + i gamma),
+    so the constant (3/5) v_F^2 of (72) in (74) holds only for gamma << omega (PB-24/mermin, /mermin-fix).
 Key claims
     PB-23 (Eq. 71 against the hydrodynamic gas), PB-23/73 (Gaussian plasma frequency), PB-23/static (omega = 0),
     PB-23/72 (beta^2 = 3/5 v_F^2 from the high-frequency Lindhard expansion), PB-23/TF (refuted: k_TF^2 is
     omega_p^2/beta^2 with beta^2 = v_F^2/3, not 3/5 v_F^2), PB-23/TF-fix, PB-24 (refuted: e^4), PB-24/fix,
-    PB-24/drude.
+    PB-24/drude, PB-24/mermin (refuted for gamma ~ omega: Mermin-Lindhard needs a frequency-dependent beta^2),
+    PB-24/mermin-fix.
 Conventions
     Gaussian units in a random system of units: e, m, hbar, n are drawn (e != 1, so powers of e are visible);
     electrons have charge -e; v_F = hbar (3 pi^2 n)^{1/3}/m. Time dependence e^{-i omega t} (retarded kernel of
@@ -52,7 +57,8 @@ from numerics.response import gauss_legendre_nodes
 __all__ = ["HydroGas", "hydro_gases", "hydro_epsilon", "lindhard_chi0", "high_frequency_beta_sq",
            "thomas_fermi_k_sq", "hydrodynamic_eps_as_printed", "plasma_frequency_gaussian", "static_limit",
            "beta_sq_high_frequency", "thomas_fermi_as_printed", "thomas_fermi_corrected", "head_as_printed",
-           "head_corrected", "head_drude_limit"]
+           "head_corrected", "head_drude_limit", "static_lindhard_chi0", "mermin_beta_sq", "head_vs_mermin_as_printed",
+           "head_vs_mermin_corrected"]
 
 PAPER = "tantardini2025"
 
@@ -130,7 +136,7 @@ def hydro_epsilon(g: HydroGas, order: int = 16) -> complex:
 
 
 # --- numerics: the Lindhard function ----------------------------------------------------------------------------
-def lindhard_chi0(k_F: float, m: float, hbar: float, q: float, omega: float, order: int = 48) -> float:
+def lindhard_chi0(k_F: float, m: float, hbar: float, q: float, omega: complex, order: int = 48) -> complex:
     r"""T = 0 Lindhard number-density response (spin 2) above the particle-hole continuum
     (omega > hbar(k_F q/m + q^2/2m)): chi0 = (2/hbar) int_{k<k_F} d^3k/(2pi)^3 2D/(omega^2 - D^2) with
     D = hbar(k q mu/m + q^2/2m), by Gauss-Legendre quadrature in k and mu = cos(theta) (smooth integrand)."""
@@ -141,7 +147,8 @@ def lindhard_chi0(k_F: float, m: float, hbar: float, q: float, omega: float, ord
     D = hbar * (K * q * MU / m + q**2 / (2 * m))
     f = 2 * D / (omega**2 - D**2) * K**2
     integral = np.einsum("i,j,ij->", wk, wmu, f) / (4 * np.pi**2)     # int d^3k/(2pi)^3 = (1/4pi^2) int k^2 dk dmu
-    return float(2 / hbar * integral)
+    val = 2 / hbar * integral
+    return float(val.real) if np.isrealobj(omega) else complex(val)
 
 
 def high_frequency_beta_sq(k_F: float, m: float, hbar: float, omega: float, x: float = 0.002) -> float:
@@ -152,7 +159,7 @@ def high_frequency_beta_sq(k_F: float, m: float, hbar: float, omega: float, x: f
     n = k_F**3 / (3 * np.pi**2)
 
     def beta_eff(q):
-        y = lindhard_chi0(k_F, m, hbar, q, omega) * m / (n * q**2)      # = X/omega_p^2
+        y = lindhard_chi0(k_F, m, hbar, q, float(omega)) * m / (n * q**2)      # = X/omega_p^2
         return (omega**2 - 1 / y) / q**2
 
     q = x * omega / v_F
@@ -173,6 +180,33 @@ def thomas_fermi_k_sq(e: float, m: float, hbar: float, n: float, T_over_EF: floa
     mdf = 1 / (4 * T * np.cosh(x / 2) ** 2)                               # -df/de
     dn_dmu = 2 * np.sum(w * 4 * np.pi * k**2 * mdf) / (2 * np.pi) ** 3
     return float(4 * np.pi * e**2 * dn_dmu)
+
+
+def static_lindhard_chi0(k_F: float, m: float, hbar: float, q: float) -> float:
+    r"""Static T = 0 Lindhard number-density response -g(E_F) F(q/2k_F), F(x) = 1/2 + (1 - x^2)/(4x) ln|(1+x)/(1-x)|
+    (closed form of the textbook; log1p for small x); g(E_F) = m k_F/(pi^2 hbar^2)."""
+    x = q / (2 * k_F)
+    F = 0.5 + (1 - x**2) / (4 * x) * (np.log1p(x) - np.log1p(-x))
+    return float(-m * k_F / (np.pi**2 * hbar**2) * F)
+
+
+def mermin_beta_sq(k_F: float, m: float, hbar: float, omega: float, gamma: float, x: float = 0.002) -> complex:
+    r"""q^2 coefficient of the Mermin-Lindhard function (number-conserving relaxation, e^{-i omega t}):
+    chi_M = (1 + i gamma/omega) chi0(q, omega + i gamma) / [1 + (i gamma/omega) chi0(q, omega + i gamma)/chi0(q, 0)],
+    written as the hydrodynamic form (n q^2/m)/[omega(omega + i gamma) - beta^2 q^2]; beta^2 read off at
+    q = x |omega + i gamma|/v_F and q/2 and Richardson-extrapolated to q -> 0. chi0 at complex frequency by
+    quadrature (:func:`lindhard_chi0`)."""
+    v_F = hbar * k_F / m
+    n = k_F**3 / (3 * np.pi**2)
+    z = omega + 1j * gamma
+
+    def beta_eff(q):
+        c0 = lindhard_chi0(k_F, m, hbar, q, z)
+        cM = (1 + 1j * gamma / omega) * c0 / (1 + (1j * gamma / omega) * c0 / static_lindhard_chi0(k_F, m, hbar, q))
+        return (omega * z - n * q**2 / m / cM) / q**2
+
+    q = x * abs(z) / v_F
+    return complex((4 * beta_eff(q / 2) - beta_eff(q)) / 3)
 
 
 # --- symbols ----------------------------------------------------------------------------------------------------
@@ -420,3 +454,63 @@ def head_drude_limit() -> Claim:
                   notes="Symbolic model: the hydrodynamic eps with beta^2 = 0 (beta enters only as beta^2 q^2, "
                         "so this is its q -> 0 limit; the q of the Poisson field cancels). The Drude limit of the hydrodynamic eps itself (with the number-density head). With the "
                         "printed (74) in (65) the limit is 1 - e^2 omega_p^2/[omega(omega + i gamma)] (PB-24).")
+
+
+# --- PB-24 against the Mermin-Lindhard function -----------------------------------------------------------------
+beta_M = sp.Symbol("beta_M_sq", complex=True)                 # q^2 coefficient of Mermin-Lindhard, complex
+
+
+def _mermin_instances():
+    return st.tuples(st.one_of(st.just(1.0), st.floats(0.2, 5.0)), st.one_of(st.just(1.0), st.floats(0.2, 5.0)),
+                     st.one_of(st.just(1.0), st.floats(0.2, 5.0)), st.one_of(st.just(1.0), st.floats(0.3, 20.0)),
+                     st.one_of(st.just(1.0), st.floats(-2.0, 1.0).map(lambda x: float(10.0**x))))
+
+
+def _observe_mermin(inst) -> Observation:
+    kF, mm, hb, w_over, g_over = inst
+    vF = hb * kF / mm
+    w = w_over * vF * kF
+    g = g_over * w
+    return Observation({"beta_M_sq": mermin_beta_sq(kF, mm, hb, w, g), "v_F": vF, "omega": w, "gamma": g})
+
+
+_MERMIN_TOL = Tolerance(rel=1e-6, reason="Richardson extrapolation in q from q v_F/|omega + i gamma| = 0.002, 0.001 "
+                        "leaves O(q^4) terms (< 1e-8 relative); 48 x 48 Gauss-Legendre of a smooth integrand at "
+                        "complex frequency, round-off amplified by (q v_F/|z|)^-2 = 2.5e5")
+_MERMIN_METHOD = ("Mermin-Lindhard function (T = 0 Lindhard at omega + i gamma by 48 x 48 Gauss-Legendre quadrature "
+                  "over the Fermi sphere, static Lindhard in closed form, Mermin's number-conserving combination); "
+                  "its q^2 coefficient beta_M^2 in the hydrodynamic form (n q^2/m)/[omega(omega + i gamma) - "
+                  "beta^2 q^2], Richardson-extrapolated to q -> 0; omega = (0.3 ... 20) v_F k_F, gamma/omega = "
+                  "0.01 ... 10")
+
+
+@register("PB-24/mermin")
+def head_vs_mermin_as_printed() -> Claim:
+    r"""(74) with (72) at finite gamma: the hydrodynamic head with the constant :math:`\beta^2=\frac35v_F^2` is the
+    small-q form of the (Mermin-)Lindhard head with relaxation gamma."""
+    return _claim("PB-24/mermin", "hydrodynamic_head_beta_sq_matches_mermin_lindhard_as_printed", beta_M,
+                  sp.Rational(3, 5) * v_F**2, observe=_observe_mermin, instances=_mermin_instances,
+                  tol=_MERMIN_TOL, method=_MERMIN_METHOD, sample_residual=False, headline=False, samples=20,
+                  dimensions={**_DIMS, beta_M: length**2 / time**2},
+                  statement=r"\chi_{00}(q,\omega)\simeq\frac{ne^2}m\,\frac{q^2}{\omega(\omega+i\gamma)-\beta^2q^2},"
+                            r"\ \beta^2\simeq\tfrac35v_F^2\quad(\text{finite }\gamma,\ q\to0)",
+                  assumptions=("3D degenerate electron gas, T = 0", "relaxation gamma that conserves particle number "
+                               "(Mermin)", "small q (q v_F << |omega + i gamma|)"),
+                  notes="Mermin's number-conserving relaxation gives beta^2 = v_F^2 (3 omega/5 + i gamma/3)/(omega + "
+                        "i gamma) (PB-24/mermin-fix): (3/5) v_F^2 for omega >> gamma, v_F^2/3 (Thomas-Fermi) for "
+                        "omega << gamma. A constant 3/5 v_F^2 with the relaxation form holds only for gamma << "
+                        "omega; the continuity equation is satisfied by the hydrodynamic form itself (its static "
+                        "limit is finite), the missing piece is the frequency dependence of beta^2.")
+
+
+@register("PB-24/mermin-fix")
+def head_vs_mermin_corrected() -> Claim:
+    r"""Small-q Mermin-Lindhard: :math:`\beta^2(\omega)=v_F^2\frac{\frac35\omega+\frac i3\gamma}{\omega+i\gamma}`."""
+    return _claim("PB-24/mermin-fix", "mermin_lindhard_beta_sq_interpolates_three_fifths_to_one_third", beta_M,
+                  v_F**2 * (sp.Rational(3, 5) * omega + sp.I * gamma / 3) / (omega + sp.I * gamma),
+                  observe=_observe_mermin, instances=_mermin_instances, tol=_MERMIN_TOL, method=_MERMIN_METHOD,
+                  sample_residual=False, headline=False, corrects="PB-24/mermin", samples=20,
+                  dimensions={**_DIMS, beta_M: length**2 / time**2},
+                  statement=r"\beta^2(\omega)=v_F^2\,\frac{\tfrac35\omega+\tfrac i3\gamma}{\omega+i\gamma}",
+                  notes="Expansion of Mermin's formula: chi_M ~ (n q^2/m)/(omega z) [1 + v_F^2 q^2 (3/5 + i gamma/"
+                        "(3 omega))/z^2], z = omega + i gamma (cf. P. Halevi, Phys. Rev. B 51, 7497 (1995)).")

@@ -13,6 +13,7 @@ EXPECTED = {
     "static_limit": Status.PROVED, "beta_sq_high_frequency": Status.PROVED,
     "thomas_fermi_as_printed": Status.REFUTED, "thomas_fermi_corrected": Status.PROVED,
     "head_as_printed": Status.REFUTED, "head_corrected": Status.PROVED, "head_drude_limit": Status.PROVED,
+    "head_vs_mermin_as_printed": Status.REFUTED, "head_vs_mermin_corrected": Status.CONFIRMED,
 }
 
 
@@ -54,3 +55,11 @@ def test_thomas_fermi_equals_density_of_states(e, m, n):
     # dn/dmu of the free-electron gas = m k_F/(pi^2 hbar^2) (hbar = 1)
     kF = (3 * np.pi**2 * n) ** (1 / 3)
     assert hd.thomas_fermi_k_sq(e, m, 1.0, n) == pytest.approx(4 * np.pi * e**2 * m * kF / np.pi**2, rel=1e-7)
+
+
+@settings(max_examples=5, deadline=None)
+@given(w=st.floats(2.0, 20.0))
+def test_mermin_without_relaxation_is_lindhard(w):
+    # gamma -> 0: the Mermin q^2 coefficient tends to the collisionless Lindhard one, (3/5) v_F^2
+    assert hd.mermin_beta_sq(1.0, 1.0, 1.0, w, 1e-9 * w) == pytest.approx(
+        hd.high_frequency_beta_sq(1.0, 1.0, 1.0, w), rel=1e-6)
