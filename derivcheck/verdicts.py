@@ -68,7 +68,7 @@ class Verdict:
     sampling: LayerResult | None = None
     numeric: LayerResult | None = None
     dimensions: LayerResult | None = None
-    seconds: float | None = None   # wall time; kept out of the JSON unless asked, so that JSON is reproducible
+    seconds: float | None = None   # compute time of its layers; kept out of the JSON unless asked (reproducibility)
 
     def evidence(self) -> dict[str, Any]:
         out = {}
