@@ -30,6 +30,23 @@ def _model(claim: Claim, expr: sp.Expr) -> sp.Expr:
     return expr.doit()
 
 
+def _combined_integrals(expr: sp.Expr) -> sp.Expr | None:
+    """Linearity of the integral: terms c * Integral(f, limits) with the same limits become one integral of the sum
+    of c * f, which is then evaluated. Returns None when the expression has no unevaluated integrals."""
+    if not expr.has(sp.Integral):
+        return None
+    buckets: dict[tuple, sp.Expr] = {}
+    rest = sp.Integer(0)
+    for term in sp.Add.make_args(sp.expand(expr)):
+        ints = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.Integral)]
+        coeff = sp.Mul(*[f for f in sp.Mul.make_args(term) if not isinstance(f, sp.Integral)])
+        if len(ints) == 1 and not coeff.free_symbols & set(ints[0].variables):
+            buckets[ints[0].limits] = buckets.get(ints[0].limits, 0) + coeff * ints[0].function
+        else:
+            rest += term
+    return sp.Add(*[sp.Integral(sp.expand(f), *lims).doit() for lims, f in buckets.items()]) + rest.doit()
+
+
 def model_residual(claim: Claim) -> sp.Expr:
     """The residual with the symbolic model substituted: lhs - rhs (EQ, MOD: divided by the quantum)."""
     if claim.relation is Relation.MOD:
@@ -42,13 +59,29 @@ def model_residual(claim: Claim) -> sp.Expr:
 def _candidates(expr: sp.Expr):
     yield expr
     yield sp.expand(expr)
+    if expr.has(sp.I):   # real and imaginary parts first: cheap, and simplify of complex exponentials can hang
+        yield sp.simplify(sp.expand_complex(expr))
     yield sp.simplify(expr)
     yield sp.simplify(sp.expand(expr, trig=True))
-    yield sp.simplify(sp.expand_complex(expr)) if expr.has(sp.I) else sp.simplify(sp.powsimp(expr, force=False))
+    if not expr.has(sp.I):
+        yield sp.simplify(sp.powsimp(expr, force=False))
+
+
+def _unevaluated_residual(claim: Claim) -> sp.Expr:
+    expr = claim.residual
+    return expr.subs(dict(claim.definitions)) if claim.definitions else expr
 
 
 def simplify_residual(claim: Claim) -> LayerResult:
-    """HOLDS if the residual simplifies to zero (EQ), to an integer (MOD) or to a sign (LE/GE); else UNKNOWN/FAILS."""
+    """HOLDS if the residual simplifies to zero (EQ), to an integer (MOD) or to a sign (LE/GE); else UNKNOWN/FAILS.
+
+    For an equality whose model keeps integrals, the integrands are first combined by linearity (cheap and exact),
+    before any integral is evaluated."""
+    if claim.relation is Relation.EQ:
+        combined = _combined_integrals(_unevaluated_residual(claim))
+        if combined is not None and sp.simplify(combined) == 0:
+            return LayerResult(Layer.HOLDS, "sympy", "integrands combine to 0 (linearity of the integral)",
+                               residual="0")
     expr = model_residual(claim)
     last = expr
     for cand in _candidates(expr):
