@@ -267,8 +267,9 @@ def wannier_density() -> Claim:
     X0s = sp.Symbol("X_0", real=True)
     a = sp.Symbol("a", positive=True)
     ks = [2 * sp.pi * j / (N * a) for j in range(N)]
-    ws = [sum(sp.exp(-sp.I * ks[j] * (X0s + m * a) + sp.I * th[j]) * ph[j] for j in range(N)) / sp.sqrt(N)
-          for m in range(N)]
+    # e^{-i k_j (X0 + m a) + i theta_j}, written as e^{i (theta_j - k_j X0)} e^{-2 pi i j m / N} (k_j a = 2 pi j / N)
+    ws = [sum(sp.exp(sp.I * (th[j] - ks[j] * X0s)) * sp.exp(-2 * sp.pi * sp.I * j * m / N) * ph[j]
+              for j in range(N)) / sp.sqrt(N) for m in range(N)]
     return _claim(
         "T-B-20/density", "wannier_set_reproduces_band_density", n_w, n_phi,
         definitions={n_w: sum(wv * sp.conjugate(wv) for wv in ws), n_phi: sum(p * sp.conjugate(p) for p in ph)},

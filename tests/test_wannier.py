@@ -42,7 +42,7 @@ def test_printed_torus_centre_is_centre_over_S(inst):
     (wn.packet_centre_in_k_space, Status.PROVED),
     (wn.torus_fourier_normalisation, Status.PROVED),
     (wn.torus_centre_continuum_corrected, Status.PROVED),
-    (wn.wannier_density, Status.CONFIRMED),
+    (wn.wannier_density, Status.PROVED),
     (wn.wannier_orthonormal, Status.CONFIRMED),
     (wn.wannier_translation, Status.CONFIRMED),
     (wn.parallel_transport_theta_is_minimal, Status.PROVED),
