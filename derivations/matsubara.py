@@ -244,7 +244,12 @@ def _observe_weights(inst) -> Observation:
 @register("MT-06")
 def detailed_balance() -> Claim:
     r"""Eq. (29) with detailed balance :math:`S_{ji}(-\omega)=e^{-\beta\omega}S_{ij}(\omega)`, peak by peak."""
+    Ea, Eb = sp.symbols("E_a E_b", real=True)
+    Zs = sp.Symbol("Z", positive=True)
+    X = sp.Symbol("X", complex=True)                    # mu^i_ab mu^j_ba (= mu^j_ba mu^i_ab)
+    model = {W: sp.exp(-beta * Ea) / Zs * X, W_rev: sp.exp(-beta * Eb) / Zs * X, nu: Eb - Ea}
     return make_claim("MT-06", "spectral_function_obeys_detailed_balance", W_rev, sp.exp(-beta * nu) * W,
+                      definitions=model, sample_residual=True,
                       numeric=NumericCheck(instances=lambda: st.tuples(_models(), st.integers(0, 2), st.integers(0, 2)),
                                            observe=_observe_weights, tolerance=_EXACT, samples=25,
                                            method="delta-peak weights Tr(rho P_a mu_i P_b mu_j) of S_ij from spectral "

@@ -93,22 +93,8 @@ def _cloud_n4(ball) -> float:
 
 
 def bulk_mean_potential_1d(body: BlockBody) -> tuple[float, float]:
-    """(mean potential, mean field) over a bulk window of a 1D body of whole blocks, relative to the left vacuum.
-
-    For a crystal the window is one period about a block boundary in the middle; for a glass it runs between the
-    midpoints of two gaps deep in the bulk. Quadrature panels are no wider than the narrowest Gaussian."""
-    chain = body.chain
-    if body.kind == "crystal":
-        mid = len(body.centres) // 2
-        lo = (body.centres[mid - 1] + body.centres[mid]) / 2
-        hi = lo + body.a
-    else:
-        lo, hi = body.bulk_window(margin=5)
-    panel = float(np.min(chain.s))
-    width = hi - lo
-    phi = pot.quad(chain.phi, lo, hi, panel) / width
-    field = pot.quad(lambda x: chain.S0(x) / pot.EPS0, lo, hi, panel) / width   # E = -phi' = S0 / epsilon_0
-    return phi, field
+    """(mean potential, mean field) over a bulk window of a 1D body of whole blocks (see BlockBody.bulk_means)."""
+    return body.bulk_means(margin=5)
 
 
 def _cluster_centre_mean(cl: CubicCluster, n_grid: int = 10) -> float:

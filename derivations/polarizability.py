@@ -178,6 +178,21 @@ a_ji = sp.Symbol("a_ji", complex=True)                 # alpha_ji(omega)
 a_ij = sp.Symbol("a_ij", complex=True)                 # alpha_ij(omega)
 
 
+def _two_level_model() -> dict:
+    r"""Symbolic two-level model of Eq. (4): levels E_0, E_1 with weights p_0, p_1 and off-diagonal dipole elements
+    u = mu^i_01, v = mu^j_01 (complex, time reversal broken); diagonal elements drop out (p_m - p_n = 0)."""
+    E0, E1 = sp.symbols("E_0 E_1", real=True)
+    p0, p1 = sp.symbols("p_0 p_1", positive=True)
+    u, v = sp.symbols("u v", complex=True)
+    om, et = sp.Symbol("omega", real=True), sp.Symbol("eta", positive=True)
+
+    def a(x, y, o):   # alpha_xy(o) of Eq. (4) for dipole elements x = mu^x_01, y = mu^y_01
+        return ((p0 - p1) * x * sp.conjugate(y) / (o + sp.I * et - (E1 - E0))
+                + (p1 - p0) * sp.conjugate(x) * y / (o + sp.I * et - (E0 - E1)))
+
+    return {a_ij_minus: a(u, v, -om), a_ji: a(v, u, om), a_ij: a(u, v, om)}
+
+
 def _observe_symmetry(inst) -> Observation:
     model, (i, j), om, et = inst
     a3 = lambda k, l, o: -physical_alpha(model, k, l, o, et)      # alpha as in Eq. (3) = -(physical), LG-03
@@ -194,7 +209,8 @@ def _symmetry_numeric() -> NumericCheck:
 def symmetry_as_printed() -> Claim:
     r"""'Causality implies :math:`\alpha_{ij}(-\omega)=\alpha_{ji}(\omega)^*`.'"""
     return make_claim("LG-04/sym", "alpha_ij_at_minus_omega_equals_conjugate_alpha_ji_as_printed",
-                      a_ij_minus, sp.conjugate(a_ji), numeric=_symmetry_numeric(),
+                      a_ij_minus, sp.conjugate(a_ji), numeric=_symmetry_numeric(), definitions=_two_level_model(),
+                      sample_residual=True,
                       statement=r"\alpha_{ij}(-\omega)=\alpha_{ji}(\omega)^{\ast}",
                       notes="Relabelling m <-> n in Eq. (4) gives alpha_ij(-w) = alpha_ij(w)^* (reality of the "
                             "response to a real field), for any Hermitian H0. alpha_ij = alpha_ji needs time-"
@@ -207,6 +223,7 @@ def symmetry_reality() -> Claim:
     r""":math:`\alpha_{ij}(-\omega)=\alpha_{ij}(\omega)^*` for every component and every Hermitian H0."""
     return make_claim("LG-04/sym/fix", "alpha_ij_at_minus_omega_equals_its_own_conjugate",
                       a_ij_minus, sp.conjugate(a_ij), numeric=_symmetry_numeric(), corrects="LG-04/sym",
+                      definitions=_two_level_model(), sample_residual=True, symbolic_timeout=30,
                       statement=r"\alpha_{ij}(-\omega)=\alpha_{ij}(\omega)^{\ast}",
                       title="Reality condition of the polarizability (any H0)")
 

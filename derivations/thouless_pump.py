@@ -109,7 +109,7 @@ def pumped_charge_depends_only_on_winding() -> Claim:
 
 
 # --- ring ionic fluid -------------------------------------------------------------------------------------------------
-_STEP = 0.2   # sites per path step: the Resta dipole moves by < L/4 per step (checked)
+_STEP = 0.5   # sites per path step: the Resta dipole moves by < L/4 per step (checked in dipole_along)
 
 
 def _drag(fluid: RingIonicFluid, X0: np.ndarray, n: np.ndarray) -> tuple[float, float]:
@@ -139,7 +139,7 @@ def _observe_add(inst) -> Observation:
     return Observation({"Q_12": float((mu[-1] - mu[0]) / fluid.L), "Q_1": qa, "Q_2": qb})
 
 
-_RING_TOL = Tolerance(abs=1e-8, reason="Resta dipole followed continuously in steps of 0.2 sites; the total over a "
+_RING_TOL = Tolerance(abs=1e-8, reason="Resta dipole followed continuously in steps of 0.5 sites; the total over a "
                       "closed loop is exact up to round-off of ~500 eigen-decompositions")
 
 
@@ -226,7 +226,7 @@ def _brownian_runs(draw):
     return fluid, X0, seed
 
 
-_N_TRAJ, _N_STEPS, _KICK = 12, 150, 0.35
+_N_TRAJ, _N_STEPS, _KICK = 8, 100, 0.35
 
 
 def _observe_19(inst) -> Observation:
@@ -259,8 +259,8 @@ def born_and_oxidation_currents_give_same_conductivity() -> Claim:
         "B-19", "born_charge_and_oxidation_number_currents_give_same_conductivity", sB, sO, sample_residual=False,
         numeric=NumericCheck(
             instances=_brownian_runs, observe=_observe_19, samples=3,
-            tolerance=Tolerance(z=4, z_refute=6, reason="Einstein-Helfand estimates D(T)^2/2T over 12 independent "
-                                "Brownian trajectories of 150 steps; standard error of the paired difference"),
+            tolerance=Tolerance(z=4, z_refute=6, reason="Einstein-Helfand estimates D(T)^2/2T over 8 independent "
+                                "Brownian trajectories of 100 steps; standard error of the paired difference"),
             method="ring ionic fluid, ions in Brownian motion (steps N(0, 0.35) sites), adiabatic ground state at "
                    "every step; D_Born from the continuously followed Resta dipole (the integral of the Born-charge "
                    "current), D_ox = sum q_S Delta X with q_S the integer charges of single-ion loops"),

@@ -137,6 +137,31 @@ class BlockBody:
     def chain(self) -> GaussianChain:
         return chain_of_blocks(self.block, self.centres)
 
+    def bulk_means(self, margin: int = 5) -> tuple[float, float]:
+        """(mean potential, mean field) over a bulk window, relative to the vacuum on the left.
+
+        For a crystal the window is one period from a block boundary in the middle; for a glass it runs between the
+        midpoints of two gaps ``margin`` blocks from either end. The exact potential (closed form) and the field
+        E = -phi' = S0 / epsilon_0 are integrated by Gauss-Legendre on panels no wider than the narrowest Gaussian.
+        """
+        chain = self.chain
+        if self.kind == "crystal":
+            mid = len(self.centres) // 2
+            lo = (self.centres[mid - 1] + self.centres[mid]) / 2
+            hi = lo + self.a
+        else:
+            lo, hi = self.bulk_window(margin=margin)
+        panel = float(np.min(chain.s))
+        width = hi - lo
+        phi = pot.quad(chain.phi, lo, hi, panel) / width
+        field = pot.quad(lambda x: chain.S0(x) / pot.EPS0, lo, hi, panel) / width
+        return phi, field
+
+    def bulk_cell(self) -> float:
+        """Left end of a bulk period (a block boundary in the middle of a crystal)."""
+        mid = len(self.centres) // 2
+        return float((self.centres[mid - 1] + self.centres[mid]) / 2)
+
     def bulk_window(self, margin: int = 20) -> tuple[float, float]:
         """A window between block boundaries deep in the bulk: from midway between blocks ``margin`` and
         ``margin + 1`` to midway between the corresponding blocks from the right end."""

@@ -100,13 +100,13 @@ def parallelepiped_bodies(draw, *, sizes=(4, 6, 8)):
 def aligned_cube_cell_counts(M: int, theta: float) -> dict:
     """Cells of the lattice lZ^3 (l = 1/(M + theta), corners at l*n) meeting the closed unit cube [0, 1]^3.
 
-    Counted by enumeration: a cell [l n, l(n+1)]^3 is inside if n + 1 <= 1/l in every direction, partial if it
-    meets the cube but is not inside, surface if it meets the boundary. Returns counts and l.
+    Counted by enumeration: a cell [l n, l(n+1)]^3 is inside if it lies in [0, 1]^3, partial if it meets the open
+    cube but is not inside, bulk if inside and not touching a face plane. Returns counts and l.
     """
     l = 1.0 / (M + theta)
     n = np.arange(-1, M + 2)
     lo, hi = l * n, l * (n + 1)
-    meets = (hi >= 0.0) & (lo <= 1.0)              # per direction: the cell range meets [0, 1]
+    meets = (hi > 0.0) & (lo < 1.0)                # per direction: the cell meets the open interval (0, 1)
     inside = (lo >= 0.0) & (hi <= 1.0 + 1e-15)     # per direction: inside [0, 1]
     touches = meets & ((lo <= 0.0) | (hi >= 1.0))  # per direction: reaches a face plane
     m3 = meets[:, None, None] & meets[None, :, None] & meets[None, None, :]

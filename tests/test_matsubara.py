@@ -17,7 +17,7 @@ EXPECTED = {
     "MT-04": (mt.matsubara_transform_as_printed, Status.REFUTED),
     "MT-04/fix": (mt.matsubara_transform_corrected, Status.CONFIRMED),
     "MT-05": (mt.lehmann_matsubara_as_printed, Status.REFUTED),
-    "MT-06": (mt.detailed_balance, Status.CONFIRMED),
+    "MT-06": (mt.detailed_balance, Status.PROVED),
     "MT-06/pos": (mt.spectral_function_diagonal_positive, Status.CONFIRMED),
     "MT-07/30": (mt.spectral_representation_matsubara, Status.CONFIRMED),
     "MT-07/31": (mt.spectral_representation_retarded, Status.CONFIRMED),

@@ -15,7 +15,7 @@ EXPECTED = {
     "LG-03": (pol.kubo_formula_as_printed, Status.REFUTED),
     "LG-03/fix": (pol.kubo_formula_with_plus_i, Status.CONFIRMED),
     "LG-04/sym": (pol.symmetry_as_printed, Status.REFUTED),
-    "LG-04/sym/fix": (pol.symmetry_reality, Status.CONFIRMED),
+    "LG-04/sym/fix": (pol.symmetry_reality, Status.PROVED),
     "LG-04/pos": (pol.positivity_as_printed, Status.REFUTED),
     "LG-04/pos/fix": (pol.positivity_physical, Status.CONFIRMED),
     "LG-05": (pol.lehmann_form_of_eq3, Status.CONFIRMED),
