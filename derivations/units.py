@@ -179,7 +179,8 @@ def kubo_prefactor_bulk() -> Claim:
                   assumptions=("sigma is a bulk conductivity (S/m)", "K dimensionless, as printed"),
                   notes="The paper calls K 'a dimensionless correlator' and the Conclusions apply the factorization "
                         "'from bulk 3D solids to strictly 2D sheets'. For a bulk sigma in S/m, K = sigma hbar/e^2 "
-                        "has the dimension 1/length (e.g. Cu: K = 5.8e7 S/m x hbar/e^2 = 5.8e7 x 4.1e3 ohm = 2.4e11 per metre, and "
+                        "has the dimension 1/length (e.g. Cu: K = 5.8e7 S/m x hbar/e^2 = 5.8e7 x 4.1e3 ohm = "
+                        "2.4e11 per metre, and "
                         "a different number in any other unit of length). The symbolic identity e^2/hbar = 4 pi "
                         "eps0 c alpha_fs holds; the refutation is the dimensionless K in 3D. Repair: K_3D = "
                         "sigma hbar a/e^2 with an explicit length a (lattice constant or 1/k_F), or a 'nearly "
