@@ -280,7 +280,8 @@ def hydrodynamic_eps_as_printed() -> Claim:
                   sample_residual=False,
                   notes="Residual sampling is off: the model eps = 1/(1 + E_ind/E_ext) cancels catastrophically at "
                         "extreme domain points (eps^-1 ~ 1e-31 at q = 1e-6, e = 1e9), beyond 50 digits; the "
-                        "residual simplifies to 0 exactly. Holds for a hydrodynamic gas with any pressure coefficient beta^2 (the symbol beta^2 is "
+                        "residual simplifies to 0 exactly. Holds for a hydrodynamic gas with any pressure "
+                        "coefficient beta^2 (the symbol beta^2 is "
                         "the gas's own dp/dn/m); what beta^2 must be is PB-23/72 and PB-23/TF. The +i gamma is "
                         "the e^{-i omega t} convention (retarded kernel of Eq. 3); with the e^{+i omega t} of the "
                         "Sec. V preamble the passive form is omega(omega - i gamma).")
@@ -452,7 +453,8 @@ def head_drude_limit() -> Claim:
                   sample_residual=False, headline=False,
                   statement=r"\lim_{q\to0}\varepsilon_L(\omega,q)=1-\frac{\omega_p^2}{\omega(\omega+i\gamma)}",
                   notes="Symbolic model: the hydrodynamic eps with beta^2 = 0 (beta enters only as beta^2 q^2, "
-                        "so this is its q -> 0 limit; the q of the Poisson field cancels). The Drude limit of the hydrodynamic eps itself (with the number-density head). With the "
+                        "so this is its q -> 0 limit; the q of the Poisson field cancels). The Drude limit of the "
+                        "hydrodynamic eps itself (with the number-density head). With the "
                         "printed (74) in (65) the limit is 1 - e^2 omega_p^2/[omega(omega + i gamma)] (PB-24).")
 
 
