@@ -8,6 +8,7 @@ does not depend on which other claims run beside it.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import time
 import zlib
@@ -114,6 +115,7 @@ def check_many(claims: Iterable[Claim], *, seed: int = DEFAULT_SEED, samples: in
         _CLAIMS[key] = c
         keys.append(key)
     cpu = {k: 0.0 for k in keys}  # compute seconds of each claim's layers (queue time excluded)
+    layer_cpu: dict[str, dict[str, float]] = {k: {} for k in keys}
     ctx = multiprocessing.get_context("fork")
     results: dict[str, dict[str, LayerResult]] = {k: {} for k in keys}
     verdicts: dict[str, Verdict] = {}
@@ -133,9 +135,11 @@ def check_many(claims: Iterable[Claim], *, seed: int = DEFAULT_SEED, samples: in
             try:
                 res, seconds = fut.result()
                 cpu[key] += seconds
+                layer_cpu[key][kind] = seconds
             except FutureTimeout:
                 res = LayerResult(Layer.TIMEOUT, kind, f"no answer within the {kind} timeout (--timeout)")
                 cpu[key] += fut_timeouts[(key, kind)]
+                layer_cpu[key][kind] = fut_timeouts[(key, kind)]
             except Exception as exc:  # noqa: BLE001 - e.g. a worker killed by the OS
                 res = LayerResult(Layer.ERROR, kind, f"worker failed: {type(exc).__name__}: {exc}")
             results[key][kind] = res
@@ -143,6 +147,7 @@ def check_many(claims: Iterable[Claim], *, seed: int = DEFAULT_SEED, samples: in
                 r = results[key]
                 verdict = combine(_CLAIMS[key].id, r["symbolic"], r["sampling"], r["numeric"], r["dimensions"],
                                   cpu[key])
+                verdict = dataclasses.replace(verdict, layer_seconds=dict(sorted(layer_cpu[key].items())))
                 verdicts[key] = verdict
                 if on_done:
                     on_done(verdict)

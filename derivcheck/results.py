@@ -58,6 +58,7 @@ def record(entry: Entry, verdict: Verdict | None, timings: bool = False) -> dict
         out |= {"verdict": verdict.status.value, "reason": verdict.reason, "evidence": verdict.evidence()}
         if timings and verdict.seconds is not None:
             out["seconds"] = round(verdict.seconds, 2)
+            out["layer_seconds"] = {k: round(v, 2) for k, v in (verdict.layer_seconds or {}).items()}
     return out
 
 

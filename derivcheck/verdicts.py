@@ -69,6 +69,7 @@ class Verdict:
     numeric: LayerResult | None = None
     dimensions: LayerResult | None = None
     seconds: float | None = None   # compute time of its layers; kept out of the JSON unless asked (reproducibility)
+    layer_seconds: dict[str, float] | None = None   # the same, per layer
 
     def evidence(self) -> dict[str, Any]:
         out = {}

@@ -71,6 +71,13 @@ def test_dimension_check_finds_a_missing_factor():
     assert v.status is Status.REFUTED and "dimension" in v.reason
 
 
+def test_a_literal_zero_side_takes_the_dimension_of_the_other():
+    from derivcheck.symbolic import check_dimensions
+    assert check_dimensions(_claim(L / T, sp.Integer(0), dimensions={L: length, T: time_dim})).outcome \
+        is Layer.HOLDS
+    assert check_dimensions(_claim(L - T, sp.Integer(0), dimensions={L: length, T: time_dim})).outcome is Layer.FAILS
+
+
 def test_numeric_layer_refutes_with_a_shrunk_counterexample():
     # claim: |x| = x, numeric evaluator computes |x| as sqrt(x*x); fails for any x < 0, shrinks towards -1, -0.5...
     claim = _claim(sp.Symbol("absx", real=True), x, sample_residual=False,
