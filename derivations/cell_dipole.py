@@ -300,19 +300,23 @@ def corner_map_places_x_in_its_cell() -> Claim:
     xhat = l * (sp.floor(x / l - f_off) + f_off)
 
     def observe(inst):
+        # Exact rational arithmetic on the drawn floats: a point within round-off of a cell face (x = -1e-194)
+        # would otherwise land in the neighbouring cell through rounding, not through the map (107).
         E, xx, ff, ll = inst
-        xx, ff = np.array(xx), np.array(ff)
-        nu = np.linalg.solve(ll * E, xx)
-        xh = ll * E @ (np.floor(nu - ff) + ff)                      # eq. (107)
-        w = np.linalg.solve(ll * E, xx - xh)                        # cell coordinates of x inside its cell
-        return Observation({"nu_floor": np.floor(w)})
+        R = lambda v: sp.Rational(float(v))
+        lE = sp.Matrix(3, 3, [R(ll) * R(e) for e in np.asarray(E).ravel()])
+        X, F = sp.Matrix([R(v) for v in xx]), sp.Matrix([R(v) for v in ff])
+        nu = lE.LUsolve(X)
+        xh = lE * (sp.Matrix([sp.floor(n - fo) for n, fo in zip(nu, F)]) + F)    # eq. (107)
+        w = lE.LUsolve(X - xh)                                                    # cell coordinates of x
+        return Observation({"nu_floor": np.array([float(sp.floor(c)) for c in w])})
 
     from numerics.periodic_densities import lattices
     vec = st.lists(st.floats(-10.0, 10.0), min_size=3, max_size=3)
     return _claim("S-33", "corner_map_is_single_valued_and_contains_x", nu_floor, 0,
                   {nu_floor: sp.floor((x - xhat) / l)},
-                  _num(observe, "random lattice, point x, offset f and scale l; x^ by (107); floor of the cell "
-                       "coordinates of x - x^", instances=lambda: st.tuples(lattices(), vec, vec,
+                  _num(observe, "random lattice, point x, offset f and scale l; x^ by (107) and the floor of the "
+                       "cell coordinates of x - x^, in exact rational arithmetic on the drawn floats", instances=lambda: st.tuples(lattices(), vec, vec,
                                                                              st.floats(0.01, 1.0)),
                        tol=Tolerance(abs=0.5, reason="integer-valued comparison: any nonzero floor is >= 1")),
                   notes="(108) is read as the union over boundary cells of the parts of l box inside Omega; the "

@@ -451,8 +451,8 @@ def polarized_boxes(draw):
     b = np.array([draw(st.floats(0.5, 1.5)) for _ in range(3)])
     cf = np.array([draw(st.floats(-2.0, 2.0)) for _ in range(5)])
     sig = draw(st.floats(-1.0, 1.0))
-    d = np.array([draw(st.floats(-1.0, 1.0)) for _ in range(3)])
-    d = d / max(np.linalg.norm(d), 1e-3)
+    th, ph = draw(st.floats(0.0, np.pi)), draw(st.floats(0.0, 2 * np.pi))    # a unit direction (never zero)
+    d = np.array([np.sin(th) * np.cos(ph), np.sin(th) * np.sin(ph), np.cos(th)])
     xo = b / 2 + d * (np.linalg.norm(b) / 2 + draw(st.floats(0.5, 2.0)))
     return b, cf, sig, xo
 

@@ -253,9 +253,9 @@ def _observe_c10(tc) -> Observation:
 
 
 _TAYLOR_TOL = Tolerance(rel=1e-6, abs=1e-10, reason="Taylor coefficients of the exact transform-based chi by "
-                                                    "Richardson-extrapolated central differences, h = 0.01: O(h^4) "
-                                                    "truncation ~1e-8 relative (1e-5 at h = 0.04, falls 16x per halving)"
-                                                    " plus round-off 1e-16/h^2; quadrature spectrally accurate")
+                                                    "central differences at h = 0.01, 0.02, 0.04 with two Richardson "
+                                                    "steps: O(h^6) truncation ~1e-10 relative, plus round-off "
+                                                    "1e-16/h^2 ~ 1e-12; quadrature spectrally accurate")
 
 
 def _c10(cid, name, lhs, rhs, **kw):
