@@ -719,7 +719,7 @@ def dipole_density_average_fubini_eq47() -> Claim:
                "moment of the top-hat mesoscale density (closed form) over u", location="Sec. VIII.B, Eqs. 46, 47",
                statement=r"\bar{\mathcal P}(x_b)=\frac1\ell\int_{x_b-\ell/2}^{x_b+\ell/2}\mathcal P(x,\epsilon)\,dx="
                          r"\frac1\epsilon\int_{-\epsilon/2}^{\epsilon/2}u\,\bar\rho(x_b+u)\,du", samples=12,
-               dims={Pb: _SIG, Pf: _SIG}, assumptions=("top-hat mesoscale window of width ell",), symbolic_timeout=20)
+               dims={Pb: _SIG, Pf: _SIG}, assumptions=("top-hat mesoscale window of width ell",), symbolic_timeout=120)   # proves in ~15-40 s depending on load
 
 
 @register("T-A-53/crystal")

@@ -160,7 +160,12 @@ def sample_residual(claim: Claim, *, seed_value: int, examples: int, shrink: boo
     if not syms:
         return LayerResult(Layer.ABSENT, "mpmath sampling", "no free symbols: nothing to sample")
     strategies = {str(s): symbol_values(s, claim.id) for s in syms}  # raises on an undeclared domain
-    terms = [list(sp.Add.make_args(sp.expand(e))) if len(sp.Add.make_args(e)) < 40 else [e] for e in (lhs, rhs)]
+    try:   # terms of each side set the round-off scale; a side whose expansion is slow is sampled whole
+        with _time_limit(_MODEL_SECONDS):
+            terms = [list(sp.Add.make_args(sp.expand(e))) if len(sp.Add.make_args(e)) < 40 else [e]
+                     for e in (lhs, rhs)]
+    except _ModelTimeout:
+        terms = [[lhs], [rhs]]
     f_terms = [sp.lambdify(syms, t, modules="mpmath") for t in terms[0] + terms[1]]
     n_lhs = len(terms[0])
     f_q = sp.lambdify(syms, quantum, modules="mpmath") if quantum is not None else None

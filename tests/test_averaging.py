@@ -31,7 +31,7 @@ EXPECTED = {
     "second_moment_density_derivative_E13": Status.PROVED,
     "mesoscale_average_of_first_moment_density_vanishes": Status.PROVED,
     "mesoscale_average_of_second_moment_density_vanishes": Status.PROVED,
-    "dipole_density_average_fubini_eq47": Status.CONFIRMED,
+    "dipole_density_average_fubini_eq47": Status.PROVED,
     "dipole_density_average_vanishes_for_commensurate_window": Status.PROVED,
     "dipole_density_average_is_small": Status.CONFIRMED,
     "average_cell_dipole_over_cell_choices_vanishes": Status.PROVED,
