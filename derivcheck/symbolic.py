@@ -34,28 +34,23 @@ def _model(claim: Claim, expr: sp.Expr) -> sp.Expr:
     return expr.doit()
 
 
-def _combined_integrals(expr: sp.Expr) -> sp.Expr | None:
-    """Linearity of the integral: terms c * Integral(f, limits) with the same limits become one integral of the sum
-    of c * f. Returns 0 when every combined integrand expands to 0, else None (undecided here)."""
+def _integrands_cancel(expr: sp.Expr) -> bool:
+    """Linearity of the integral: the terms c * Integral(f, limits) of ``expr`` (c free of the integration
+    variables), grouped by limits, have integrands sum(c * f) that expand to 0. Exact, and no integral is evaluated.
+    False also when there is nothing to combine or a term is not of that form (undecided here)."""
     if not expr.has(sp.Integral):
-        return None
-    buckets: dict[tuple, sp.Expr] = {}
-    counts: dict[tuple, int] = {}
-    rest = sp.Integer(0)
+        return False
+    groups: dict[tuple, list[sp.Expr]] = {}
     for term in sp.Add.make_args(sp.expand(expr)):
         ints = [f for f in sp.Mul.make_args(term) if isinstance(f, sp.Integral)]
-        coeff = sp.Mul(*[f for f in sp.Mul.make_args(term) if not isinstance(f, sp.Integral)])
-        if len(ints) == 1 and not coeff.free_symbols & set(ints[0].variables):
-            buckets[ints[0].limits] = buckets.get(ints[0].limits, 0) + coeff * ints[0].function
-            counts[ints[0].limits] = counts.get(ints[0].limits, 0) + 1
-        else:
-            rest += term
-    if not any(n > 1 for n in counts.values()):
-        return None   # nothing to combine
-    if rest != 0:
-        return None   # only a residual made of integrals alone is decided here (cheaply)
-    # each combined integrand must expand to 0 (no integral is evaluated: cheap, and exact)
-    return sp.Integer(0) if all(sp.expand(f) == 0 for f in buckets.values()) else None
+        if len(ints) != 1:
+            return False
+        coeff = term / ints[0]
+        if coeff.free_symbols & set(ints[0].variables):
+            return False
+        groups.setdefault(ints[0].limits, []).append(coeff * ints[0].function)
+    return (any(len(g) > 1 for g in groups.values())
+            and all(sp.expand(sp.Add(*g)) == 0 for g in groups.values()))
 
 
 def model_residual(claim: Claim) -> sp.Expr:
@@ -85,11 +80,9 @@ def simplify_residual(claim: Claim) -> LayerResult:
 
     For an equality whose model keeps integrals, the integrands are first combined by linearity (cheap and exact),
     before any integral is evaluated."""
-    if claim.relation is Relation.EQ:
-        combined = _combined_integrals(_unevaluated_residual(claim))
-        if combined is not None and sp.expand(combined) == 0:
-            return LayerResult(Layer.HOLDS, "sympy", "integrands combine to 0 (linearity of the integral)",
-                               residual="0")
+    if claim.relation is Relation.EQ and _integrands_cancel(_unevaluated_residual(claim)):
+        return LayerResult(Layer.HOLDS, "sympy", "integrands combine to 0 (linearity of the integral)",
+                           residual="0")
     expr = model_residual(claim)
     last = expr
     for cand in _candidates(expr):

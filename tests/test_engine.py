@@ -194,3 +194,12 @@ def test_a_broken_module_does_not_hide_the_others(tmp_path, monkeypatch):
     assert "a_broken" in cat.module_errors
     assert cat.entries["ZZ-01"].encoded
     assert "deliberately failing factory" in cat.entries["ZZ-02"].error
+
+
+def test_linearity_of_integrals_decides_only_cancelling_integrands():
+    from derivcheck.symbolic import _integrands_cancel
+    x, a = sp.Symbol("x", real=True), sp.Symbol("a", real=True)
+    assert _integrands_cancel(2 * sp.Integral(a * x, (x, 0, 1)) - a * sp.Integral(2 * x, (x, 0, 1)))
+    assert not _integrands_cancel(sp.Integral(x, (x, 0, 1)) - sp.Integral(x**2, (x, 0, 1)))   # 1/2 != 1/3
+    assert not _integrands_cancel(sp.Integral(x, (x, 0, 1)) - sp.Integral(x, (x, 0, 2)))      # other limits
+    assert not _integrands_cancel(x * sp.Integral(x, (x, 0, 1)) - sp.Integral(x**2, (x, 0, 1)))  # x is bound
