@@ -505,7 +505,7 @@ def _d3_model():
     r"""Symbolic model (N = 3, p = 1, three sites): :math:`\Psi_{ijk}=\psi\,\epsilon_{ijk}` (the general antisymmetric
     3-fermion state on 3 sites), any 1-state X; :math:`C\,\mathcal Y=\langle X|\Psi
 angle`, and D3 is
-    :math:`rac1C\sum_{ij}ar X_iar X_j\Psi_{ijk}` for each k."""
+    :math:`\frac1C\sum_{ij}\bar X_i\bar X_j\Psi_{ijk}` for each k."""
     return sum(sp.conjugate(_Xs[i]) * sp.conjugate(_Xs[j]) * _psi3 * sp.LeviCivita(i, j, 2) / _C1
                for i in range(3) for j in range(3))
 
@@ -761,8 +761,8 @@ def _observe_ndual(inst) -> Observation:
 
 
 n_dual = sp.Symbol("n_dual", nonnegative=True)                    # (K, L): density of Theta_alpha
-_NDUAL_STATEMENT = (r"\hat v_lpha^{MF}\ 	ext{is the mean-field potential from an electron density with integral one, "
-                    r"}rac1{N_e}n_lpha^{(N_e-1)}:\ \intrac1{N_e}n_lpha^{(N_e-1)}=1")
+_NDUAL_STATEMENT = (r"\hat v_\alpha^{MF}\ \text{is the mean-field potential from an electron density with integral one, "
+                    r"}\frac1{N_e}n_\alpha^{(N_e-1)}:\ \int\frac1{N_e}n_\alpha^{(N_e-1)}=1")
 
 
 @register("T-B-23/vmf-norm")
@@ -781,4 +781,4 @@ def mean_field_density_integral_corrected() -> Claim:
     return _claim("T-B-23/vmf-norm-fix", "mean_field_density_has_integral_N_minus_1_over_N", StateSum(n_dual) / N_e,
                   (N_e - 1) / N_e, observe=_observe_ndual, instances=systems, tol=_ROUND, headline=False,
                   corrects="T-B-23/vmf-norm", method="as T-B-23/vmf-norm",
-                  statement=r"\intrac1{N_e}n_lpha^{(N_e-1)}=rac{N_e-1}{N_e}", location="Sec. XII.D, text after Eq. 68")
+                  statement=r"\int\frac1{N_e}n_\alpha^{(N_e-1)}=\frac{N_e-1}{N_e}", location="Sec. XII.D, text after Eq. 68")

@@ -347,3 +347,11 @@ def test_latex_error_names_the_report_and_its_log(doc, tmp_path):
     written = reports.write_reports(broken, tmp_path, paper="cho", pdf=True, quiet=True)
     assert tmp_path / "cho.pdf" in written
     assert "x^2^3" in (tmp_path / "cho.tex").read_text().replace(r"\^{}", "^").replace(r"\allowbreak{}", "")
+
+
+def test_claim_sources_hold_no_control_characters():
+    # a statement like r"\alpha" written through an escaping tool arrives as BEL + "lpha" and breaks LaTeX
+    root = Path(__file__).resolve().parents[1]
+    bad = [f"{p.relative_to(root)}:{i}" for p in sorted((root / "derivations").glob("*.py"))
+           for i, line in enumerate(p.read_text().splitlines(), 1) if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", line)]
+    assert not bad, f"control characters in {bad}"
