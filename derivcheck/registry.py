@@ -21,7 +21,7 @@ from typing import Callable
 from .claims import PAPERS, Claim
 from .errors import UnknownClaim, UnknownPaper
 
-__all__ = ["register", "load", "Catalogue", "Entry", "spec_entry", "spec_statement"]
+__all__ = ["register", "load", "build", "Catalogue", "Entry", "spec_entry", "spec_statement"]
 
 _FACTORIES: dict[str, tuple[str, Callable[[], Claim]]] = {}
 _DUPLICATES: dict[str, str] = {}
@@ -111,15 +111,32 @@ def _sort_key(claim_id: str):
     return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", claim_id)]
 
 
-def load(package: str = "derivations") -> Catalogue:
-    """Import every module of ``package``, build every registered claim, and merge with the spec catalogue."""
-    cat = Catalogue()
+def _import_all(package: str) -> dict[str, str]:
+    """Import every module of ``package`` (registering its factories); returns the modules that failed, with why."""
+    errors = {}
     pkg = importlib.import_module(package)
     for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
         try:
             importlib.import_module(f"{package}.{info.name}")
         except Exception as exc:  # noqa: BLE001 - one broken module must not hide the others
-            cat.module_errors[info.name] = f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}"
+            errors[info.name] = f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}"
+    return errors
+
+
+def build(ids, package: str = "derivations") -> list[Claim]:
+    """The claims with these exact IDs, built from their factories alone (not the whole catalogue, which
+    :func:`load` builds); an unknown ID raises :class:`UnknownClaim`."""
+    _import_all(package)
+    missing = [i for i in ids if i not in _FACTORIES]
+    if missing:
+        raise UnknownClaim(_unknown(missing[0], list(_FACTORIES)))
+    return [_FACTORIES[i][1]() for i in ids]
+
+
+def load(package: str = "derivations") -> Catalogue:
+    """Import every module of ``package``, build every registered claim, and merge with the spec catalogue."""
+    cat = Catalogue()
+    cat.module_errors.update(_import_all(package))
     spec = _spec()
     for claim_id, (where, factory) in _FACTORIES.items():
         spec_id = claim_id.split("/")[0]

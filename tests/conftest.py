@@ -9,3 +9,10 @@ settings.register_profile("ci", max_examples=25, derandomize=True, deadline=None
 settings.register_profile("dev", max_examples=60, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+def verdicts_of(expected, **kwargs):
+    """Verdicts of the claims whose IDs key ``expected``, built from their own factories (not the whole catalogue)."""
+    from derivcheck import check_many
+    from derivcheck.registry import build
+    return {v.claim_id: v for v in check_many(build(list(expected)), jobs=1, **kwargs)}

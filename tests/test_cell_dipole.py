@@ -4,7 +4,9 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from derivcheck import Status, check_many, load
+from derivcheck import Status
+from derivcheck.registry import build
+from conftest import verdicts_of
 from numerics.finite_crystals import parallelepiped_bodies
 from numerics.periodic_densities import (cell_rule, face_rule, fourier_currents, gauss_legendre,
                                          periodic_fourier_densities)
@@ -22,9 +24,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def verdicts():
-    cat = load()
-    claims = [cat.entries[i].claim for i in EXPECTED]
-    return {v.claim_id: v for v in check_many(claims, samples=10, jobs=1, timeout=60)}
+    return verdicts_of(EXPECTED, samples=10, timeout=60)
 
 
 @pytest.mark.parametrize("claim_id", sorted(EXPECTED))
@@ -34,8 +34,8 @@ def test_verdict(verdicts, claim_id):
 
 
 def test_example21_first_member_is_refuted():
-    cat = load()
-    assert cat.entries["S-02"].claim.corrects is None and cat.entries["S-02/fix"].claim.corrects == "S-02"
+    printed, fix = build(["S-02", "S-02/fix"])
+    assert printed.corrects is None and fix.corrects == "S-02"
 
 
 @settings(max_examples=25, deadline=None)

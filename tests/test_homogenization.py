@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from derivcheck import Status, check_many, load
+from derivcheck import Status
+from conftest import verdicts_of
 from numerics.periodic_densities import periodic_fourier_densities
 from numerics.poisson import (coulomb_potential, dirichlet_solution, finite_difference_solution,
                               mixed_solution)
@@ -28,9 +29,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def verdicts():
-    cat = load()
-    claims = [cat.entries[i].claim for i in EXPECTED]
-    return {v.claim_id: v for v in check_many(claims, samples=6, jobs=1, timeout=90)}
+    return verdicts_of(EXPECTED, samples=6, timeout=90)
 
 
 @pytest.mark.parametrize("claim_id", sorted(EXPECTED))

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 
-from derivcheck import Status, check_many, load
+from derivcheck import Status
+from conftest import verdicts_of
 from derivations.polarization_transport import _measure_cell, _cells_with_currents
 
 P, C, R = Status.PROVED, Status.CONFIRMED, Status.REFUTED
@@ -22,9 +23,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def verdicts():
-    cat = load()
-    claims = [cat.entries[i].claim for i in EXPECTED]
-    return {v.claim_id: v for v in check_many(claims, samples=10, jobs=1, timeout=60)}
+    return verdicts_of(EXPECTED, samples=10, timeout=60)
 
 
 @pytest.mark.parametrize("claim_id", sorted(EXPECTED))
