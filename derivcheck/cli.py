@@ -75,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     _selection(sp_mut)
     _run_options(sp_mut)
     sp_mut.add_argument("--json", metavar="FILE", help="write every mutant and its verdict as JSON")
+    sp_mut.add_argument("--from", dest="source", metavar="FILE",
+                        help="take the originals' verdicts from this `derivcheck check --json` file (same seed and "
+                             "samples) instead of checking them again")
     return p
 
 

@@ -164,6 +164,17 @@ def report_lines(results: list[MutantResult]) -> list[str]:
     return lines
 
 
+def _passed_in(path, seed: int, samples: int | None) -> set[str]:
+    """IDs a previous run PROVED or CONFIRMED; its seed and samples must be this run's (else its verdicts differ)."""
+    from .errors import InvalidArgument
+    from .results import read
+    doc = read(path)
+    if (doc["seed"], doc["samples"]) != (seed, samples):
+        raise InvalidArgument(f"{path} was written with --seed {doc['seed']} --samples {doc['samples']}, this run "
+                              f"uses --seed {seed} --samples {samples}; pass the same options or drop --from")
+    return {c["id"] for c in doc["claims"] if c["verdict"] in ("PROVED", "CONFIRMED")}
+
+
 def run_cli(args) -> int:
     """``derivcheck mutate``: check the selection, mutate what it PROVES or CONFIRMS, print the kill rate."""
     from tqdm import tqdm
@@ -171,10 +182,13 @@ def run_cli(args) -> int:
     from . import registry
     from .cli import _run, _select
     t0 = time.monotonic()
+    passed = _passed_in(args.source, args.seed, args.samples) if args.source else None  # fail before the slow load
     cat = registry.load()
     entries = _select(args, cat)
-    base = _run(args, entries)
-    claims = [e.claim for e in entries if e.id in base and base[e.id].status in (Status.PROVED, Status.CONFIRMED)]
+    if passed is None:
+        base = _run(args, entries)
+        passed = {k for k, v in base.items() if v.status in (Status.PROVED, Status.CONFIRMED)}
+    claims = [e.claim for e in entries if e.id in passed and e.claim is not None]
     families = {e.id: f"{e.paper}/{registry._FACTORIES[e.id][0].split('.')[1]}" for e in entries
                 if e.id in registry._FACTORIES}
     n_mut = sum(len(mutants(c)) for c in claims)

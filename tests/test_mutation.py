@@ -50,3 +50,25 @@ def test_a_mutant_is_killed_by_the_numeric_layer_alone():
     mutant = mutants(claim)[0].claim
     verdict = check(mutant, samples=8)
     assert verdict.status is Status.REFUTED and verdict.numeric.counterexample
+
+
+def test_mutate_takes_the_originals_verdicts_from_a_previous_run(tmp_path, capsys):
+    import json
+
+    import pytest
+
+    from derivcheck.cli import main
+    from derivcheck.errors import InvalidArgument
+    from derivcheck.mutation import _passed_in
+    from derivcheck.results import SCHEMA
+    doc = {"schema": SCHEMA, "seed": 5, "samples": 4, "summary": {}, "claims": [
+        {"id": "F-51", "verdict": "PROVED"}, {"id": "F-fig11", "verdict": "REFUTED"},
+        {"id": "X-1", "verdict": "CONFIRMED"}]}
+    path = tmp_path / "v.json"
+    path.write_text(json.dumps(doc))
+    assert _passed_in(path, 5, 4) == {"F-51", "X-1"}
+    with pytest.raises(InvalidArgument, match="--seed 5 --samples 4"):
+        _passed_in(path, 6, 4)
+    # through the CLI: a mismatching file is a clear error (exit 2), not a traceback
+    assert main(["mutate", "T-A-47/51", "--from", str(path), "--seed", "7", "-q"]) == 2
+    assert "drop --from" in capsys.readouterr().err
