@@ -22,6 +22,8 @@ References
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import sympy as sp
 from hypothesis import strategies as st
@@ -48,17 +50,29 @@ def _rho(y):
                for j in range(2))
 
 
+_Y = sp.Symbol("Y", real=True)   # placeholder argument: each integral below is done once, then substituted
+
+
+@functools.cache
+def _generic(kind: str, n: int = 0) -> sp.Expr:
+    if kind == "S0":
+        return S_ref + sp.integrate(_rho(tt), (tt, 0, _Y))
+    if kind == "S1":
+        return S1_ref + sp.integrate(tt * _rho(tt), (tt, 0, _Y))
+    return sp.integrate(sp.expand(_rho(_Y + uu) * (uu - a / 2) ** n), (uu, 0, a)) / a
+
+
 def _S0(y):
-    return S_ref + sp.integrate(_rho(tt), (tt, 0, y))
+    return _generic("S0").xreplace({_Y: y})
 
 
 def _S1(y):
-    return S1_ref + sp.integrate(tt * _rho(tt), (tt, 0, y))
+    return _generic("S1").xreplace({_Y: y})
 
 
 def _Mn(y, n):
     r""":math:`\bar{\mathcal M}^{(n)}(y)=\frac1a\int_0^a\rho(y+u)(u-a/2)^n\,du` (whole-cell partition)."""
-    return sp.integrate(sp.expand(_rho(y + uu) * (uu - a / 2) ** n), (uu, 0, a)) / a
+    return _generic("M", n).xreplace({_Y: y})
 
 
 def _claim(claim_id: str, name: str, lhs, rhs, numeric=None, **kw) -> Claim:
