@@ -84,7 +84,9 @@ def run_numeric(claim: Claim, *, seed_value: int, samples: int | None = None, sh
             q = f_q(*args) if f_q else None
         return compare(claim, left, right, q, obs.stderr, obs.scale)
 
-    res = hunt(check.instances(), evaluate, seed_value=seed_value, examples=n, shrink=shrink)
+    # a z-score tolerance is calibrated for instances drawn independently of their outcome: no steering (hunt)
+    res = hunt(check.instances(), evaluate, seed_value=seed_value, examples=n, shrink=shrink,
+               steer=check.tolerance.z is None)
     extra = {"histogram": res.histogram()} | ({"rejected": res.rejected, "grey": res.grey}
                                                if res.rejected or res.grey else {})
     common = dict(method=check.method, instances=res.evaluated, tolerance=check.tolerance.describe(),

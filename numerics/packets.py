@@ -230,3 +230,19 @@ def spectral_fields(draw, *, n_modes: int = 200, k_range=(0.5, 6.0)) -> Spectral
     phi = 2 * np.pi * u[2 * n_modes:]
     assume(np.all(np.diff(k) > 0))
     return SpectralField(A, k, phi)
+
+
+@st.composite
+def random_phase_fields(draw, *, modes=(16, 96), k_range=(0.5, 6.0)) -> SpectralField:
+    """Stationary random fields: a drawn number of modes with wavenumbers independent and uniform in ``k_range``,
+    amplitudes uniform in [0.2, 1.2) and phases uniform, all from a drawn NumPy seed.
+
+    Unlike :func:`spectral_fields` (a jittered comb, whose correlation revives at lags near multiples of
+    2 pi / spacing), the wavenumbers here are independent, so a statistic of the field over the random draw has
+    the random-phase-and-frequency distribution its standard error assumes; Hypothesis chooses the seed, not the
+    individual modes, so it cannot line the modes up."""
+    n = draw(st.integers(*modes))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    k = np.sort(rng.uniform(*k_range, n))
+    assume(np.all(np.diff(k) > 0))
+    return SpectralField(0.2 + rng.random(n), k, 2 * np.pi * rng.random(n))
