@@ -7,6 +7,7 @@ its tolerance, and when an instance fails lets Hypothesis shrink it to a small c
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -107,7 +108,9 @@ def hunt(strategy, evaluate: Callable[[Any], Point], *, seed_value: int, example
             raise _Counterexample(instance, point)
 
     try:
-        probe()
+        with warnings.catch_warnings():   # the instance's repr is ours to write (counterexample); no size warning
+            warnings.filterwarnings("ignore", message="Generating overly large repr")
+            probe()
     except _Counterexample as ce:  # Hypothesis re-raises the shrunk failure last
         out.counterexample, out.counter_point = ce.instance, ce.point
     except HypothesisException as exc:

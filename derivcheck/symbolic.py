@@ -125,6 +125,9 @@ def _time_limit(seconds: float):
         return
 
     def _raise(signum, frame):
+        # an exception raised inside a callback (a gc hook, a __del__) is printed and dropped by Python: re-arm, so
+        # the limit fires again a second later until it reaches the code it bounds; the finally below disarms it
+        signal.setitimer(signal.ITIMER_REAL, 1.0)
         raise _ModelTimeout()
     old = signal.signal(signal.SIGALRM, _raise)
     signal.setitimer(signal.ITIMER_REAL, seconds)

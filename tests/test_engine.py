@@ -203,3 +203,20 @@ def test_linearity_of_integrals_decides_only_cancelling_integrands():
     assert not _integrands_cancel(sp.Integral(x, (x, 0, 1)) - sp.Integral(x**2, (x, 0, 1)))   # 1/2 != 1/3
     assert not _integrands_cancel(sp.Integral(x, (x, 0, 1)) - sp.Integral(x, (x, 0, 2)))      # other limits
     assert not _integrands_cancel(x * sp.Integral(x, (x, 0, 1)) - sp.Integral(x**2, (x, 0, 1)))  # x is bound
+
+
+def test_model_time_limit_fires_again_when_its_exception_is_swallowed():
+    # Python prints and drops an exception raised inside a gc callback or __del__; the limit must not be lost
+    from derivcheck.symbolic import _ModelTimeout, _time_limit
+    swallowed, t0 = 0, time.monotonic()
+    with pytest.raises(_ModelTimeout):
+        with _time_limit(0.05):
+            while time.monotonic() - t0 < 10:
+                try:
+                    while time.monotonic() - t0 < 10:
+                        pass
+                except _ModelTimeout:
+                    if swallowed:
+                        raise
+                    swallowed += 1      # the first alarm is swallowed, as inside a callback
+    assert swallowed == 1 and time.monotonic() - t0 < 5
