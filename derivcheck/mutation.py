@@ -26,10 +26,10 @@ from pathlib import Path
 import sympy as sp
 
 from .check import check_many
-from .claims import Claim
-from .verdicts import Layer, Status, Verdict
+from .claims import Claim, Relation
+from .verdicts import Layer, LayerResult, Status, Verdict
 
-__all__ = ["Mutant", "mutants", "run_mutation", "MAX_MUTANTS"]
+__all__ = ["Mutant", "mutants", "relation_equivalent", "run_mutation", "MAX_MUTANTS"]
 
 MAX_MUTANTS = 12           # per claim, the first ones in a fixed operator order
 _CONSTANT_NAMES = {"epsilon_0", "varepsilon_0", "eps0", "epsilon0", "hbar", "c", "e", "m_e", "k_B", "mu_0"}
@@ -110,13 +110,42 @@ class MutantResult:
     reason: str
 
 
-def _classify(v: Verdict) -> tuple[str, str]:
-    if v.symbolic is not None and v.symbolic.outcome is Layer.HOLDS:
+def relation_equivalent(original: Claim, mutant: Claim) -> str | None:
+    """Why the mutant's relation is true whenever the original's is, judged on the relation alone (no model), or
+    None. Two cases, both exact:
+
+    * EQ: the mutant's residual is a nonzero constant times the original's (``X = 0`` and ``2X = 0``);
+    * MOD: the mutant's residual is a nonzero integer times the original's (``-Q = 0 mod q``);
+    * LE / GE: the mutant's residual differs from the original's by a term of the safe sign under the declared
+      assumptions (``mu <= 1`` implies ``mu <= 2``): a weaker, true inequality, which must not be refuted.
+    """
+    r0, r1 = original.residual, mutant.residual
+    if original.relation is Relation.EQ and r0 != 0:
+        ratio = sp.cancel(sp.together(r1 / r0))
+        if ratio.is_number and ratio.is_zero is False and ratio.is_finite:
+            return f"the mutant's residual is {sp.sstr(ratio)} times the original's: the same relation"
+    if original.relation is Relation.MOD and r0 != 0 and mutant.quantum == original.quantum:
+        ratio = sp.cancel(sp.together(r1 / r0))
+        if ratio.is_integer and ratio.is_zero is False:
+            return (f"the mutant's residual is {sp.sstr(ratio)} times the original's, a multiple of the quantum "
+                    "whenever the original's is: " + ("the same relation" if abs(ratio) == 1 else "implied, true"))
+    if original.relation in (Relation.LE, Relation.GE):
+        d = sp.expand(r1 - r0)
+        safe = d.is_nonpositive if original.relation is Relation.LE else d.is_nonnegative
+        if safe:
+            return "implied by the original under the declared assumptions: a weaker inequality, true"
+    return None
+
+
+def _classify(v: Verdict, symbolic: LayerResult | None) -> tuple[str, str]:
+    if symbolic is not None and symbolic.outcome is Layer.HOLDS:
         return "equivalent", "the mutant's own residual simplifies to 0: a true statement, not a mistake"
     if v.status is Status.REFUTED:
         return "killed", v.reason
     why = {Status.CONFIRMED: "numeric instances cannot tell it apart",
            Status.INCONCLUSIVE: "no layer could decide", Status.PROVED: "proved"}[v.status]
+    if symbolic is not None and symbolic.outcome is Layer.FAILS:
+        why += f" (its symbolic residual does not vanish: {symbolic.residual})"
     return "survived", f"{why}: {v.reason}"
 
 
@@ -124,22 +153,33 @@ def run_mutation(claims: list[Claim], families: dict[str, str], *, seed: int, sa
                  timeout: float, limit: int = MAX_MUTANTS, progress=None) -> list[MutantResult]:
     """Check every mutant of ``claims`` and classify it.
 
-    First the dimension, sampling and numeric layers (no shrinking: a kill is enough); then, for mutants they did
-    not refute, the symbolic layer, to tell a true (equivalent) mutant from a survivor.
+    Mutants whose relation is equivalent to (or, for inequalities, implied by) the original's are set aside
+    without a check. The others go through the dimension, sampling and numeric layers (no shrinking: a kill is
+    enough); the symbolic layer then runs on those not refuted, to tell a true (equivalent) mutant from a survivor.
     """
-    ms = [(c, m) for c in claims for m in mutants(c, limit)]
-    verdicts = check_many([m.claim for _, m in ms], seed=seed, samples=samples, jobs=jobs, timeout=timeout,
+    out: list[MutantResult | None] = []
+    todo = []
+    for c in claims:
+        for m in mutants(c, limit):
+            why = relation_equivalent(c, m.claim)
+            if why:
+                out.append(MutantResult(c.id, families.get(c.id, c.paper), m.label, "equivalent", why))
+                if progress:
+                    progress(None)
+            else:
+                todo.append((len(out), c, m))
+                out.append(None)
+    verdicts = check_many([m.claim for _, _, m in todo], seed=seed, samples=samples, jobs=jobs, timeout=timeout,
                           shrink=False, on_done=progress, layers=("dimensions", "sampling", "numeric"))
     alive = [i for i, v in enumerate(verdicts) if v.status is not Status.REFUTED]
+    symbolic: dict[int, LayerResult] = {}
     if alive:
-        again = check_many([ms[i][1].claim for i in alive], seed=seed, samples=samples, jobs=jobs,
-                           timeout=timeout, shrink=False)
-        for i, v in zip(alive, again):
-            verdicts[i] = v
-    out = []
-    for (c, m), v in zip(ms, verdicts):
-        status, reason = _classify(v)
-        out.append(MutantResult(c.id, families.get(c.id, c.paper), m.label, status, reason))
+        again = check_many([todo[i][2].claim for i in alive], seed=seed, samples=samples, jobs=jobs,
+                           timeout=timeout, shrink=False, layers=("symbolic",))
+        symbolic = {i: v.symbolic for i, v in zip(alive, again)}
+    for i, ((k, c, m), v) in enumerate(zip(todo, verdicts)):
+        status, reason = _classify(v, symbolic.get(i))
+        out[k] = MutantResult(c.id, families.get(c.id, c.paper), m.label, status, reason)
     return out
 
 

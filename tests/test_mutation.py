@@ -72,3 +72,28 @@ def test_mutate_takes_the_originals_verdicts_from_a_previous_run(tmp_path, capsy
     # through the CLI: a mismatching file is a clear error (exit 2), not a traceback
     assert main(["mutate", "T-A-47/51", "--from", str(path), "--seed", "7", "-q"]) == 2
     assert "drop --from" in capsys.readouterr().err
+
+
+def test_relations_equivalent_or_implied_are_set_aside_without_a_check():
+    from derivcheck import Relation
+    from derivcheck.mutation import relation_equivalent
+    q = sp.Symbol("q", positive=True)
+    mu = sp.Symbol("mu", positive=True)
+
+    def c(lhs, rhs, **kw):
+        return Claim(id="M-2", name="m", paper="cho", location="-", statement="-", lhs=lhs, rhs=rhs, **kw)
+    zero = c(x - y, 0)
+    assert relation_equivalent(zero, zero.with_formula(2 * (x - y), 0))            # 2X = 0 iff X = 0
+    assert relation_equivalent(zero, zero.with_formula(-(x - y), 0))
+    eq = c(x, y)
+    assert relation_equivalent(eq, eq.with_formula(x, 2 * y)) is None             # x = 2y is a different claim
+    le = c(mu, 1, relation=Relation.LE)
+    assert "weaker" in relation_equivalent(le, le.with_formula(mu, 2))            # mu <= 1 implies mu <= 2
+    assert relation_equivalent(le, le.with_formula(mu, sp.Rational(1, 2))) is None
+    assert relation_equivalent(le, le.with_formula(2 * mu, 1)) is None
+    ge = c(mu, 1, relation=Relation.GE)
+    assert relation_equivalent(ge, ge.with_formula(2 * mu, 1))                    # mu >= 1 implies 2 mu >= 1
+    mod = c(x, 0, relation=Relation.MOD, quantum=q)
+    assert "same relation" in relation_equivalent(mod, mod.with_formula(-x, 0))
+    assert "implied" in relation_equivalent(mod, mod.with_formula(2 * x, 0))      # x in qZ implies 2x in qZ
+    assert relation_equivalent(mod, mod.with_formula(x / 2, 0)) is None
