@@ -112,12 +112,13 @@ class MutantResult:
 
 def relation_equivalent(original: Claim, mutant: Claim) -> str | None:
     """Why the mutant's relation is true whenever the original's is, judged on the relation alone (no model), or
-    None. Two cases, both exact:
+    None. Each case is exact:
 
     * EQ: the mutant's residual is a nonzero constant times the original's (``X = 0`` and ``2X = 0``);
     * MOD: the mutant's residual is a nonzero integer times the original's (``-Q = 0 mod q``);
-    * LE / GE: the mutant's residual differs from the original's by a term of the safe sign under the declared
-      assumptions (``mu <= 1`` implies ``mu <= 2``): a weaker, true inequality, which must not be refuted.
+    * LE / GE: the mutant's residual is a positive constant times the original's, or differs from it by a term of
+      the safe sign under the declared assumptions (``mu <= 1`` implies ``mu <= 2``): a weaker, true inequality,
+      which must not be refuted.
     """
     r0, r1 = original.residual, mutant.residual
     if original.relation is Relation.EQ and r0 != 0:
@@ -130,6 +131,10 @@ def relation_equivalent(original: Claim, mutant: Claim) -> str | None:
             return (f"the mutant's residual is {sp.sstr(ratio)} times the original's, a multiple of the quantum "
                     "whenever the original's is: " + ("the same relation" if abs(ratio) == 1 else "implied, true"))
     if original.relation in (Relation.LE, Relation.GE):
+        if r0 != 0:
+            ratio = sp.cancel(sp.together(r1 / r0))
+            if ratio.is_number and ratio.is_positive:
+                return f"the mutant's residual is {sp.sstr(ratio)} times the original's: the same inequality"
         d = sp.expand(r1 - r0)
         safe = d.is_nonpositive if original.relation is Relation.LE else d.is_nonnegative
         if safe:

@@ -97,3 +97,6 @@ def test_relations_equivalent_or_implied_are_set_aside_without_a_check():
     assert "same relation" in relation_equivalent(mod, mod.with_formula(-x, 0))
     assert "implied" in relation_equivalent(mod, mod.with_formula(2 * x, 0))      # x in qZ implies 2x in qZ
     assert relation_equivalent(mod, mod.with_formula(x / 2, 0)) is None
+    ge0 = c(x, 0, relation=Relation.GE)
+    assert "same inequality" in relation_equivalent(ge0, ge0.with_formula(2 * x, 0))   # 2x >= 0 iff x >= 0
+    assert relation_equivalent(ge0, ge0.with_formula(-x, 0)) is None
