@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import numpy as np
 import sympy as sp
+from sympy.physics.units import charge, current, time
+from sympy.physics.units.dimensions import Dimension
 from hypothesis import strategies as st
 from scipy.optimize import brentq
 
@@ -81,6 +83,7 @@ def eq14_current() -> Claim:
     \partial_ku_k\rangle` (one occupied band, cell-normalised u)."""
     return _claim(
         "T-A-26", "berry_phase_current_equals_bulk_current", J, e * zeta_dot / sp.pi * I_k, sample_residual=False,
+        dimensions={J: current, e: charge, zeta_dot: 1 / time, I_k: Dimension(1)},   # 1D current; zeta dimensionless
         numeric=NumericCheck(
             instances=rice_mele_paths, observe=_observe_eq14, tolerance=_OPEN_TOL, samples=12,
             method="random gapped Rice-Mele chains and path directions; lhs: cell-averaged bulk bond current of a "

@@ -33,6 +33,7 @@ import sympy as sp
 from hypothesis import strategies as st
 from scipy.special import erfc
 from sympy.physics.units import capacitance, charge, length, voltage
+from sympy.physics.units.dimensions import Dimension
 
 from derivcheck import Claim, NumericCheck, Observation, Relation, Tolerance, register, spec_entry
 
@@ -249,7 +250,8 @@ def macroscopic_field_from_surface_charge() -> Claim:
                                       "molecules, 0 for the radius-averaged charge cut)", samples=10,
                   statement=r"\mathbf E_A=\mathbf E_{\rm ext}+\mathbf E_{\rm surface}:\ \text{no applied field, }"
                             r"\sigma=s\,\mathbf P\cdot\hat n\Rightarrow\mathbf E_A=-s\mathbf P/3\epsilon_0",
-                  dimensions={E_macro: voltage / length, P_s: charge / length**2, eps0: capacitance / length},
+                  dimensions={E_macro: voltage / length, P_s: charge / length**2, eps0: capacitance / length,
+                              s_term: Dimension(1)},
                   notes="The R-averaged dipole of the evacuated sphere and the cavity charge contribute nothing "
                         "(T-B-31, /cavity): the macroscopic field at A is set by the outer termination alone.")
 

@@ -210,6 +210,7 @@ def bulk_potential_is_1d_bethe_value() -> Claim:
     :math:`\Phi=-\frac{1}{2\epsilon_0a}\int y^2\rho_{\rm blk}(y)\,dy` (1D analogue of Bethe's expression)."""
     return _claim("T-B-29/fix", "bulk_mean_potential_is_minus_block_second_moment_over_2_eps0_a", Phi,
                   -Q2 / (2 * epsilon_0 * a), corrects="T-B-29/80",
+                  dimensions={Phi: voltage, Q2: charge, epsilon_0: charge / (voltage * length), a: length},
                   numeric=_crystal_check("Phi = exact bulk mean; Q2 = int y^2 rho_blk dy in closed form"),
                   sample_residual=False,
                   statement=r"\Phi=-\frac{1}{2\epsilon_0a}\int y^2\rho_{\rm blk}(y)\,dy",

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 import sympy as sp
+from sympy.physics.units import charge, length, voltage
 from hypothesis import strategies as st
 
 from derivcheck import Claim, NumericCheck, Observation, Relation, Tolerance, register, spec_entry
@@ -319,6 +320,7 @@ def bethe_folding_eq84() -> Claim:
     :math:`\bar\Phi(R)=\frac{4\pi}{\Omega}\int_0^R\phi_r r^2dr` (one atom's potential over all space / one cell)."""
     return _claim("T-B-37", "cell_average_of_lattice_potential_equals_atom_integral_over_cell_volume",
                   Phi_cell, 4 * sp.pi * J / Omega,   # [1] Eq. 84, J = int_0^R phi_r r^2 dr
+                  dimensions=_DIMS,
                   numeric=NumericCheck(_gaussian_atom_lattices, _observe_fold, Tolerance(
                       rel=1e-8, abs=1e-12,
                       reason="cell average of the periodic lattice sum by a 12^3 midpoint grid: spectral, aliasing "
@@ -553,6 +555,7 @@ def dipole_layer_step_cancels_bethe_difference() -> Claim:
     potentials of the two finite crystals (vacuum at infinity)."""
     return _claim("T-B-40/c", "difference_of_crystal_mean_potentials_equals_dipole_layer_step", Phi_1 - Phi_2,
                   Q_plus * a_lat**2 / (6 * epsilon_0 * Omega),
+                  dimensions=_DIMS,
                   numeric=NumericCheck(_bethe_params, _observe_clusters, _CLUSTER_TOL, samples=4,
                                        method="5^3 simple-cubic clusters of Crystal 1 and Crystal 2 blocks (GB3, "
                                               "Gaussian nuclei); exact potential by direct Coulomb sum, averaged "
@@ -681,6 +684,7 @@ def fixed_region_total_is_second_moment() -> Claim:
     ball (from :math:`B(r)=2\pi(R^2-r^2/3)`)."""
     return _claim("T-B-42/fixed-fix", "fixed_ball_integral_of_neutral_cell_potential_is_minus_second_moment",
                   I_ball, -M2 / (6 * epsilon_0), corrects="T-B-42/fixed",
+                  dimensions=_DIMS,
                   numeric=NumericCheck(neutral_point_clusters, _observe_cluster_sums, _POINT_TOL, samples=30,
                                        method="as T-B-42/fixed; second moment sum q |r|^2 from the charges"),
                   sample_residual=False,
@@ -702,6 +706,12 @@ def integral_of_point_particle_potential_over_space_vanishes() -> Claim:
 
 # Eq. 89, first line: expectation value of the one-body potential operator ------------------------------------------
 phi_exp, phi_n, V_e = sp.symbols("phi_exp phi_n V_e", real=True)
+_EPS0_DIM = charge / (voltage * length)
+# SI dimensions of the letters of Eqs. 84, 89 and Sec. XIV (the numerics use epsilon_0 = e = 1, so only these
+# catch a lost or extra epsilon_0, e or Omega): potentials in volts, integrals of phi over volumes in V m^3
+_DIMS = {Phi_cell: voltage, J: voltage * length**3, Omega: length**3, epsilon_0: _EPS0_DIM, e: charge,
+         Phi_1: voltage, Phi_2: voltage, Q_plus: charge, a_lat: length, I_ball: voltage * length**3,
+         M2: charge * length**2, I4: charge * length**2, phi_exp: voltage, phi_n: voltage, V_e: 1 / length}
 
 
 @st.composite
@@ -734,6 +744,7 @@ def expectation_of_potential_eq89() -> Claim:
     r"""Tangney Eq. 89, first line: :math:`\langle\phi(\vec u)\rangle=\phi_n(\vec u)-\kappa e\int\frac{n(\vec r)}{|\vec u-\vec r|}d^3r`."""
     return _claim("T-B-43/89", "expectation_of_potential_operator_is_potential_of_nuclei_and_density", phi_exp,
                   phi_n - kappa * e * V_e,
+                  dimensions=_DIMS,
                   numeric=NumericCheck(_hydrogenic_probes, _observe_eq89, Tolerance(
                       z=4, z_refute=6, reason="Monte Carlo over 2e5 electron positions drawn from n: standard error "
                                               "of the sample mean of phi(u)"), samples=15,
@@ -810,6 +821,7 @@ def sphere_integral_of_atom_potential_is_bethe() -> Claim:
     contains the atom (so that Bethe's :math:`\bar\Phi=\Omega^{-1}\times` this)."""
     return _claim("T-B-46/ii-fix", "sphere_integral_of_neutral_atom_potential_is_minus_second_moment", I_ball,
                   -2 * sp.pi / (3 * epsilon_0) * I4, corrects="T-B-46/ii",
+                  dimensions=_DIMS,
                   numeric=NumericCheck(_neutral_atoms_and_radii, _observe_sphere_integral, _RADIAL_TOL, samples=30,
                                        method="as T-B-46/ii; int rho r^4 dr by quadrature"),
                   sample_residual=False,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 import sympy as sp
+from sympy.physics.units import charge, length
 from hypothesis import strategies as st
 
 from derivcheck import Claim, NumericCheck, Observation, Reject, Tolerance, register, spec_entry
@@ -177,6 +178,7 @@ def finite_crystal_current() -> Claim:
     return _claim(
         "T-A-19", "finite_crystal_dipole_rate_per_volume_equals_cell_dipole_rate_per_cell", D_dot / L_len,
         q * xdot / a, sample_residual=False,
+        dimensions={D_dot: charge * length, L_len: length, q: charge, xdot: length, a: length},  # d/dzeta, zeta pure
         statement=r"\mathbf J^{(p)}=\frac{\dot{\mathcal D}}{N_\Omega|\Omega|+S_s|\mathfrak B|}=\frac{\dot d_\Omega}"
                   r"{|\Omega|}+\mathcal O(a/S)",
         numeric=NumericCheck(
