@@ -536,8 +536,11 @@ def head_vertex_interband_expansion_as_printed() -> Claim:
 def head_vertex_interband_expansion_corrected() -> Claim:
     """Eq. (52) repaired: Gamma^0_nm = delta_nm - i q.[delta_nm A_n + r_nm] + O(q^2)."""
     return _claim("PB-09/fix", "head_vertex_expansion_with_plus_r", Gam_lin, dlt - sp.I * q * (dlt * A_n + r_nm),
-                  observe=lambda i: _observe_pb09(i, True), instances=_pb09_instances, tol=_PB09_TOL,
-                  sample_residual=False, corrects="PB-09/inter", method="as PB-09/inter",
+                  observe=lambda i: _observe_pb09(i[:2], i[2]),
+                  instances=lambda: st.tuples(rice_mele_chains(), st.floats(0.0, 1.0), st.booleans()),
+                  tol=_PB09_TOL, sample_residual=False, corrects="PB-09/inter",
+                  method="as PB-09/inter for n != m and as PB-09/intra for n = m (both drawn), so the delta_nm "
+                         "terms are exercised",
                   statement=r"\Gamma^0_{nm}(\mathbf k;\mathbf q)=\delta_{nm}-i\,\mathbf q\cdot\big[\delta_{nm}"
                             r"\mathbf A_n(\mathbf k)+\mathbf r_{nm}(\mathbf k)\big]+\mathcal O(q^2)")
 
