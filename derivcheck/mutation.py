@@ -79,7 +79,7 @@ def _side_mutations(expr: sp.Expr, side: str):
 
 def mutants(claim: Claim, limit: int = MAX_MUTANTS) -> list[Mutant]:
     """Distinct mutants of the claim's relation, at most ``limit``, in a fixed order (deterministic)."""
-    out, seen = [], {sp.srepr(claim.residual)}
+    out, seen = [], {sp.srepr(sp.expand(claim.residual))}   # a swap of commuting factors gives the claim back
     candidates = []
     for label, new in _side_mutations(claim.rhs, "rhs"):
         candidates.append((label, claim.lhs, new))

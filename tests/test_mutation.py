@@ -100,3 +100,9 @@ def test_relations_equivalent_or_implied_are_set_aside_without_a_check():
     ge0 = c(x, 0, relation=Relation.GE)
     assert "same inequality" in relation_equivalent(ge0, ge0.with_formula(2 * x, 0))   # 2x >= 0 iff x >= 0
     assert relation_equivalent(ge0, ge0.with_formula(-x, 0)) is None
+
+
+def test_a_swap_that_gives_the_claim_back_is_no_mutant():
+    claim = Claim(id="M-3", name="m", paper="cho", location="-", statement="-", lhs=sp.Symbol("B", real=True),
+                  rhs=x * y)                      # x <-> y gives y * x, the same expression
+    assert not [m for m in mutants(claim, limit=100) if "<->" in m.label]
