@@ -28,9 +28,22 @@ __all__ = ["model_residual", "simplify_residual", "sample_residual", "check_dime
 _DPS = 50  # working precision of residual sampling (decimal digits)
 
 
+_EVALUATED: dict[int, tuple[dict, dict]] = {}   # id(definitions) -> (definitions, each definition's doit())
+
+
+def _evaluated_definitions(definitions: dict) -> dict:
+    """The claim's definitions with their integrals, sums and limits evaluated, once per definitions mapping: the
+    mutants of a claim share it (the reference kept beside the id keeps the id from being reused)."""
+    hit = _EVALUATED.get(id(definitions))
+    if hit is None or hit[0] is not definitions:
+        hit = (definitions, {k: sp.sympify(v).doit() for k, v in definitions.items()})
+        _EVALUATED[id(definitions)] = hit
+    return hit[1]
+
+
 def _model(claim: Claim, expr: sp.Expr) -> sp.Expr:
     if claim.definitions:
-        expr = expr.subs(dict(claim.definitions))
+        expr = expr.subs(_evaluated_definitions(claim.definitions))
     return expr.doit()
 
 
