@@ -526,6 +526,7 @@ def math_display(s: str, *, split_long: bool = True, max_chars: int = 110) -> tu
     return "\n".join(r"\dcdisplay{" + ln + "}" for ln in lines), None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")   # all but tab and newline
 _MATH_SEG = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]|(?<!\\)\$(.+?)(?<!\\)\$|\\\((.+?)\\\)", re.S)
 _BULLET = re.compile(r"^([ \t]*)([-*•])[ \t]+")
 
@@ -580,6 +581,11 @@ def statement_to_latex(s: str, *, force_verbatim: bool = False) -> tuple[str, li
     """
     if force_verbatim:
         return r"\dcverbatimblock{" + verbatim(s.strip()) + "}", ["shown verbatim after a LaTeX error"]
+    if _CONTROL.search(s):                # e.g. "\a" of "\alpha" turned into BEL by a string escape: show, flag
+        shown = _CONTROL.sub(lambda m: f"<U+{ord(m.group()):04X}>", s.strip())
+        return r"\dcverbatimblock{" + verbatim(shown) + "}", [
+            "shown verbatim: the statement holds control characters (a backslash sequence such as \\a or \\f "
+            "read as an escape?), marked <U+....>"]
     problems: list[str] = []
     if looks_like_math(s):
         tex, p = math_display(s)

@@ -355,3 +355,12 @@ def test_claim_sources_hold_no_control_characters():
     bad = [f"{p.relative_to(root)}:{i}" for p in sorted((root / "derivations").glob("*.py"))
            for i, line in enumerate(p.read_text().splitlines(), 1) if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", line)]
     assert not bad, f"control characters in {bad}"
+
+
+def test_control_characters_in_a_statement_are_shown_and_flagged_not_passed_to_latex():
+    import re
+
+    from reports.latex import statement_to_latex
+    tex, problems = statement_to_latex("\x07lpha_{ij}=\x0crac{1}{2}")       # "\alpha", "\frac" read as escapes
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", tex)
+    assert "U+0007" in tex and problems and "control characters" in problems[0]
