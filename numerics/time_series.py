@@ -316,6 +316,9 @@ def einstein_helfand_ratio(x: np.ndarray, dt: float, lag: int, *, blocks: int = 
     r"""The printed finite-t form :math:`\mathrm{var}[D(t)]/2t` at t = lag dt, with a block standard error."""
     x = _as_2d(x)
     size = x.shape[0] // blocks
+    if lag < 1 or size < 4 * lag:
+        raise InvalidArgument(f"lag={lag} needs lag >= 1 and blocks of >= {4 * max(lag, 1)} samples; "
+                              f"n={x.shape[0]}, blocks={blocks}")
 
     def ratio(seg):
         D = dt * np.concatenate([np.zeros((1, seg.shape[1])), np.cumsum(seg, axis=0)])

@@ -77,3 +77,15 @@ def test_windowed_and_ar_estimators_agree_on_ou():
     a, b = green_kubo(x, cs.dt), green_kubo(x, cs.dt, method="window")
     assert abs(a.value - b.value) < 5 * b.stderr
     assert abs(a.value - cs.continuous_gk) < 5 * a.stderr + cs.continuous_gk * (0.1**2) / 12 * 2
+
+
+def test_einstein_helfand_ratio_refuses_a_lag_longer_than_its_blocks():
+    import numpy as np
+    import pytest
+
+    from derivcheck.errors import InvalidArgument
+    from numerics.time_series import einstein_helfand_ratio
+    x = np.random.default_rng(0).standard_normal(1024)
+    assert einstein_helfand_ratio(x, 1.0, 8).value > 0
+    with pytest.raises(InvalidArgument, match="blocks of >= 80"):
+        einstein_helfand_ratio(x, 1.0, 20)          # blocks of 64 samples cannot hold 4 lags of 20
