@@ -261,12 +261,14 @@ def macroscopic_field_from_surface_charge() -> Claim:
 def dipole_clusters(draw):
     rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
     p = rng.normal(size=3)
+    e = rng.normal(size=3)
+    E_ext = e / np.linalg.norm(e) * draw(st.one_of(st.just(0.0), st.floats(0.01, 2.0)))   # applied uniform field
     return p / np.linalg.norm(p) * draw(st.floats(0.1, 2.0)), draw(st.floats(8.0, 10.0)), draw(st.floats(1.0, 1.2)), \
-        draw(st.floats(12.0, 14.0))
+        draw(st.floats(12.0, 14.0)), E_ext
 
 
 def _observe_lorentz(inst) -> Observation:
-    p, s0, ws, dR = inst
+    p, s0, ws, dR, E_ext = inst
     Rc, wc = s0 + dR, 1.0
     sites = lattice_sites(Rc + 9 * wc)
     r = np.linalg.norm(sites, axis=1)
@@ -276,11 +278,12 @@ def _observe_lorentz(inst) -> Observation:
     rhat = sites / rr[:, None]
     fld = KAPPA * (3 * (rhat @ p)[:, None] * rhat - p[None, :]) / rr[:, None] ** 3 * W[:, None]
     fld[A] = 0.0
-    E_loc_ = fld.sum(0)                                              # field at A from all other molecules
+    E_loc_ = E_ext + fld.sum(0)                                      # applied field + all other molecules at A
     B, Pout = ball_average_weights(r, s0, ws)
-    E_macro_ = (-KAPPA * (W * B)[:, None] * p[None, :] + Pout[:, None] * fld).sum(0)
+    # the ball average of the uniform applied field is itself (the ball weights integrate to 1)
+    E_macro_ = E_ext + (-KAPPA * (W * B)[:, None] * p[None, :] + Pout[:, None] * fld).sum(0)
     return Observation({"E_loc": E_loc_, "E_macro": E_macro_, "P": p, "epsilon_0": 1.0},
-                       scale=float(np.linalg.norm(p) / 3))
+                       scale=float(np.linalg.norm(p) / 3))   # E_ext cancels in E_loc - E_macro to round-off
 
 
 @register("T-B-31/lorentz")
@@ -288,7 +291,8 @@ def lorentz_local_field_relation() -> Claim:
     return _claim("T-B-31/lorentz", "local_field_minus_macroscopic_field_at_cubic_site", E_loc - E_macro,
                   P_s / (3 * eps0), observe=_observe_lorentz, instances=dipole_clusters,
                   tol=Tolerance(rel=1e-5, reason=_LEAK + "; ball-radius quadrature 2e-8; erfc tails at A <= 3e-7; scale |P|/(3 eps0)"),
-                  method="point dipoles p (random direction) at the sites of a simple cubic cluster of radius ~ "
+                  method="point dipoles p (random direction) in a random applied uniform field (|E| <= 2, or 0) at "
+                         "the sites of a simple cubic cluster of radius ~ "
                          "Normal(s0 + 12-14 a, a); E_loc = sum of the other dipoles' fields at A; E_macro as in "
                          "T-B-31/cavity (a point dipole inside the ball contributes -kappa p / s^3)", samples=10,
                   statement=r"\mathbf E_{\rm loc}-\mathbf E_{\rm macro}=\mathbf P/3\epsilon_0\ \text{(Lorentz's relation "
