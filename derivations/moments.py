@@ -420,7 +420,8 @@ def potential_step_is_integral_of_derivative() -> Claim:
     V' = -E computed independently."""
     return _mk("T-A-41/28", "potential_step_equals_integral_of_its_derivative", Phi_2 - Phi_1, -sp.Symbol("int_E", real=True),
                {}, _comp_slabs, _observe_eq28, _GL_TOL,
-               "GB1 slabs (compensated); Phi by double integration; the integral of -E with E = eps0^-1 S_0 of the "
+               "GB1 slabs (compensated), two random bulk points; Phi by double integration; the integral of -E with "
+               "E = eps0^-1 S_0 of the "
                "smoothed density (closed form) by Gauss-Legendre", sample_residual=False,
                location="Sec. VII.D, Eq. 28",
                statement=r"\mathcal V(\mathbf x_2)-\mathcal V(\mathbf x_1)=\int_{\mathbf x_1}^{\mathbf x_2}\mathcal V^{(1)}"
@@ -428,13 +429,14 @@ def potential_step_is_integral_of_derivative() -> Claim:
 
 
 def _observe_eq28(inst) -> Observation:
-    ch, f1, _ = inst
+    ch, f1, f2 = inst
     a_ = ch.period
     sm = ch.smoothed(2 * a_)
     lo = float(ch.m.min() - 24 * a_)
-    x2 = _pt(ch, f1, 3 * a_)
-    phi, _ = potential_by_double_integration(sm.rho, lo, np.array([lo + 1.0, x2]), panel=float(sm.s.min()))
-    intE = gauss_legendre(lambda xx: sm.S0(xx), lo + 1.0, x2, panel=float(sm.s.min()))
+    x1, x2 = _pt(ch, f2, 3 * a_), _pt(ch, f1, 3 * a_)               # two bulk points, either order
+    phi, _ = potential_by_double_integration(sm.rho, lo, np.array([x1, x2]), panel=float(sm.s.min()))
+    pe = float(sm.s.min())
+    intE = gauss_legendre(sm.S0, lo, x2, panel=pe) - gauss_legendre(sm.S0, lo, x1, panel=pe)   # int_{x1}^{x2}
     return Observation({"Phi_1": float(phi[0]), "Phi_2": float(phi[1]), "int_E": intE})
 
 
