@@ -640,7 +640,8 @@ def mesoscale_average_of_second_moment_density_vanishes() -> Claim:
 # =====================================================================================================================
 # T-A-53: mesoscale average of the dipole-moment density (Eqs. 46, 47)
 # =====================================================================================================================
-Pb, Pf, Pbd = sp.symbols("Pbar P_fubini P_bound", real=True)
+Pb, Pf = sp.symbols("Pbar P_fubini", real=True)
+Pbd = sp.Symbol("P_bound", nonnegative=True)     # eps osc / (4 L): a bound on |Pbar|
 e46 = sp.Symbol("varepsilon", positive=True)    # the width eps of Eq. 46
 
 

@@ -420,7 +420,8 @@ def potential_step_is_integral_of_derivative() -> Claim:
     V' = -E computed independently."""
     return _mk("T-A-41/28", "potential_step_equals_integral_of_its_derivative", Phi_2 - Phi_1, -sp.Symbol("int_E", real=True),
                {}, _comp_slabs, _observe_eq28, _GL_TOL,
-               "GB1 slabs (compensated), two random bulk points; Phi by double integration; the integral of -E with "
+               "GB1 slabs (compensated); x1 from the vacuum across the left surface, x2 in the bulk; Phi by double "
+               "integration; the integral of -E with "
                "E = eps0^-1 S_0 of the "
                "smoothed density (closed form) by Gauss-Legendre", sample_residual=False,
                location="Sec. VII.D, Eq. 28",
@@ -433,7 +434,9 @@ def _observe_eq28(inst) -> Observation:
     a_ = ch.period
     sm = ch.smoothed(2 * a_)
     lo = float(ch.m.min() - 24 * a_)
-    x1, x2 = _pt(ch, f2, 3 * a_), _pt(ch, f1, 3 * a_)               # two bulk points, either order
+    # x1 from the vacuum across the smoothed left surface to the bulk edge (Phi_1 = 0 ... the bulk value), x2 in the bulk
+    x1 = float(ch.m.min()) - 6 * a_ + f2 * (ch.bulk[0] - float(ch.m.min()) + 6 * a_)
+    x2 = _pt(ch, f1, 3 * a_)
     phi, _ = potential_by_double_integration(sm.rho, lo, np.array([x1, x2]), panel=float(sm.s.min()))
     pe = float(sm.s.min())
     intE = gauss_legendre(sm.S0, lo, x2, panel=pe) - gauss_legendre(sm.S0, lo, x1, panel=pe)   # int_{x1}^{x2}

@@ -146,7 +146,7 @@ def _relation_equivalent(original: Claim, mutant: Claim) -> str | None:
     if original.relation in (Relation.LE, Relation.GE):
         if ratio is not None and ratio.is_number and ratio.is_positive:
             return f"the mutant's residual is {sp.sstr(ratio)} times the original's: the same inequality"
-        d = r1 - r0
+        d = sp.factor_terms(r1 - r0)     # -l/(2 pi) + l/(2 pi^2) -> l (1 - pi)/(2 pi^2): a sign SymPy can see
         safe = d.is_nonpositive if original.relation is Relation.LE else d.is_nonnegative
         if safe:
             return "implied by the original under the declared assumptions: a weaker inequality, true"
