@@ -27,7 +27,7 @@ import sympy as sp
 
 from .check import check_many
 from .claims import Claim, Relation
-from .symbolic import _ModelTimeout, _time_limit
+from .symbolic import TimeLimitExceeded, time_limit
 from .verdicts import Layer, LayerResult, Status, Verdict
 
 __all__ = ["Mutant", "mutants", "relation_equivalent", "run_mutation", "MAX_MUTANTS"]
@@ -123,9 +123,9 @@ def relation_equivalent(original: Claim, mutant: Claim) -> str | None:
       which must not be refuted.
     """
     try:
-        with _time_limit(_EQUIVALENCE_SECONDS):
+        with time_limit(_EQUIVALENCE_SECONDS):
             return _relation_equivalent(original, mutant)
-    except _ModelTimeout:
+    except TimeLimitExceeded:
         return None                      # undecided here: the mutant is checked like any other
 
 

@@ -23,7 +23,8 @@ from .domains import domain_of, symbol_values
 from .hunt import Point, Reject, hunt
 from .verdicts import Layer, LayerResult
 
-__all__ = ["model_residual", "simplify_residual", "sample_residual", "check_dimensions"]
+__all__ = ["model_residual", "simplify_residual", "sample_residual", "check_dimensions", "time_limit",
+           "TimeLimitExceeded"]
 
 _DPS = 50  # working precision of residual sampling (decimal digits)
 
@@ -126,12 +127,12 @@ _MODEL_SECONDS = 15   # budget for evaluating the model (integrals) before sampl
                       # beside the symbolic proof, so a model that does not evaluate quickly is left to the other layers
 
 
-class _ModelTimeout(Exception):
-    pass
+class TimeLimitExceeded(Exception):
+    """Raised inside the block of :func:`time_limit` when its seconds are up."""
 
 
 @contextlib.contextmanager
-def _time_limit(seconds: float):
+def time_limit(seconds: float):
     """SIGALRM-based limit in a worker's main thread; elsewhere (threads, no SIGALRM) no limit."""
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
@@ -141,7 +142,7 @@ def _time_limit(seconds: float):
         # an exception raised inside a callback (a gc hook, a __del__) is printed and dropped by Python: re-arm, so
         # the limit fires again a second later until it reaches the code it bounds; the finally below disarms it
         signal.setitimer(signal.ITIMER_REAL, 1.0)
-        raise _ModelTimeout()
+        raise TimeLimitExceeded()
     old = signal.signal(signal.SIGALRM, _raise)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
@@ -154,10 +155,10 @@ def _time_limit(seconds: float):
 def sample_residual(claim: Claim, *, seed_value: int, examples: int, shrink: bool = True) -> LayerResult:
     """Evaluate the model residual at adversarial points of its symbols' declared domains (50 digits)."""
     try:
-        with _time_limit(_MODEL_SECONDS):
+        with time_limit(_MODEL_SECONDS):
             lhs, rhs = _model(claim, claim.lhs), _model(claim, claim.rhs)
             quantum = _model(claim, claim.quantum) if claim.relation is Relation.MOD else None
-    except _ModelTimeout:
+    except TimeLimitExceeded:
         return LayerResult(Layer.ABSENT, "mpmath sampling", f"the model's integrals were not evaluated within "
                            f"{_MODEL_SECONDS} s: nothing closed-form to sample")
     exprs = [lhs, rhs] + ([quantum] if quantum is not None else [])
@@ -170,10 +171,10 @@ def sample_residual(claim: Claim, *, seed_value: int, examples: int, shrink: boo
         return LayerResult(Layer.ABSENT, "mpmath sampling", "no free symbols: nothing to sample")
     strategies = {str(s): symbol_values(s, claim.id) for s in syms}  # raises on an undeclared domain
     try:   # terms of each side set the round-off scale; a side whose expansion is slow is sampled whole
-        with _time_limit(_MODEL_SECONDS):
+        with time_limit(_MODEL_SECONDS):
             terms = [list(sp.Add.make_args(sp.expand(e))) if len(sp.Add.make_args(e)) < 40 else [e]
                      for e in (lhs, rhs)]
-    except _ModelTimeout:
+    except TimeLimitExceeded:
         terms = [[lhs], [rhs]]
     f_terms = [sp.lambdify(syms, t, modules="mpmath") for t in terms[0] + terms[1]]
     n_lhs = len(terms[0])
