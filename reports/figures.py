@@ -126,7 +126,7 @@ def residual_histogram(claims: list[dict], out: Path, stem: str) -> Figure | Non
     ax.set_title(f"Numeric residuals relative to tolerance ({n_claims} claims, {int(bottom.sum())} instances)")
     ticks = list(range(start, start + n_bins + 1, 2))
     ax.set_xticks(ticks, [("$\\leq$" if t == start else "") + str(t) for t in ticks])
-    ax.legend(frameon=False, loc="upper left")
+    ax.legend(frameon=False, loc="upper center")   # the <= -16 and > 1 bins are the tall ones, at the two ends
     ax.spines[["top", "right"]].set_visible(False)
     _save(fig, out, stem)
     return Figure(stem, "Numeric layer: every random instance drawn for every checked claim, binned by the "
