@@ -301,14 +301,9 @@ def test_catalogue_report_with_every_spec_statement_compiles(doc, tmp_path):
 
 
 @needs_latex
-@pytest.mark.slow
-def test_catalogue_report_with_every_registered_claim_compiles(tmp_path, request):
-    """Every claim of ``derivcheck.load()`` (sub-claims, repairs, SymPy-typeset relations) compiles.
-
-    Slow: building every claim runs every factory's SymPy model (minutes); runs only when selected with ``-m slow``.
-    """
-    if "slow" not in (request.config.getoption("markexpr") or ""):
-        pytest.skip("builds every claim of the catalogue (minutes): select with -m slow")
+def test_catalogue_report_with_every_registered_claim_compiles(tmp_path):
+    """Every claim of ``derivcheck.load()`` (sub-claims, repairs, SymPy-typeset relations) compiles (about a
+    minute: every factory runs, then one LaTeX run of the whole catalogue)."""
     from derivcheck import load
     _compile_catalogue(synthetic_document(load().entries.values()), tmp_path)
 
